@@ -52,7 +52,7 @@ internal sealed record NpyDType(string Descr, char Kind, int Size, bool BigEndia
         return new NpyDType(canonical, kind, size, bigEndian);
     }
 
-    /// <summary>Decodes one element; 64-bit integers that a double cannot hold exactly return NaN.</summary>
+    /// <summary>Decodes one element; 64-bit integers that a double cannot hold exactly decode to NaN.</summary>
     public double Decode(ReadOnlySpan<byte> bytes)
     {
         return (Kind, Size) switch
@@ -167,11 +167,16 @@ internal sealed record NpyDType(string Descr, char Kind, int Size, bool BigEndia
         return true;
     }
 
-    private const double MaxExactInteger = 9007199254740992.0; // 2^53
+    /// <summary>Returns the value as a double, or NaN when the double would not equal it exactly.</summary>
+    private static double ExactInt64(long value)
+    {
+        var converted = (double)value;
+        return converted < 9223372036854775808.0 && (long)converted == value ? converted : double.NaN;
+    }
 
-    private static double ExactInt64(long value) =>
-        Math.Abs((double)value) <= MaxExactInteger ? value : double.NaN;
-
-    private static double ExactUInt64(ulong value) =>
-        value <= (ulong)MaxExactInteger ? value : double.NaN;
+    private static double ExactUInt64(ulong value)
+    {
+        var converted = (double)value;
+        return converted < 18446744073709551616.0 && (ulong)converted == value ? converted : double.NaN;
+    }
 }

@@ -198,7 +198,7 @@ internal sealed record NpyHeader(string Descr, bool FortranOrder, int[] Shape)
         private DataFormatException Error(string expected)
         {
             var found = _position < text.Length
-                ? "'" + text.Substring(_position, Math.Min(20, text.Length - _position)) + "'"
+                ? "'" + text[_position..Math.Min(text.Length, _position + 20)] + "'"
                 : "the end of the header";
             var message = new StringBuilder()
                 .Append(path).Append(": invalid .npy header '").Append(text.Trim()).Append("': expected ")

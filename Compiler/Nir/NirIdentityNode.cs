@@ -9,4 +9,7 @@ public sealed class NirIdentityNode : NirNode
     public override string TypeName => "Identity";
 
     public required int[] Shape { get; init; }
+
+    /// <summary>True for the nested graph's Input node, false for its Output node.</summary>
+    public required bool IsGraphInput { get; init; }
 }

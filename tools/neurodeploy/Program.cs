@@ -1,1 +1,22 @@
-return 0;
+using System.CommandLine;
+using NeuroDeploy.Cli;
+
+var root = new RootCommand(
+    "neurodeploy: compile spiking neural networks (NIR) to fixed-point images and run them on neuromorphic boards or the simulator.");
+root.Subcommands.Add(CompileCommand.Create());
+root.Subcommands.Add(InspectCommand.Create());
+root.Subcommands.Add(RunCommand.Create());
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine("error: " + error.Message);
+    }
+
+    Console.Error.WriteLine("Run 'neurodeploy --help' or 'neurodeploy COMMAND --help' for usage.");
+    return ExitCodes.BadInput;
+}
+
+return await parsed.InvokeAsync();

@@ -1,0 +1,361 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Google.Protobuf;
+using NeuroDeploy.Firmware.Protocol.Board;
+using NeuroDeploy.Firmware.Protocol.Image;
+using NeuroDeploy.Firmware.Protocol.Messages;
+
+namespace NeuroDeploy.Runtime.Simulator.Board;
+
+/// <summary>
+/// The firmware side of the board protocol, backed by the chip model. It writes a flash into
+/// a staging buffer and activates the image only after its SHA-256 verifies and it parses,
+/// so the previous image stays active until then and no run ever sees a partial image.
+/// All members are thread-safe; every transport of one board shares one instance.
+/// </summary>
+public sealed class VirtualBoard
+{
+    /// <summary>Image schema version this firmware runs.</summary>
+    public const uint SupportedSchemaVersion = 1;
+
+    private const int MaxRunValues = 1 << 26;
+
+    private readonly Lock _lock = new();
+    private readonly VirtualBoardOptions _options;
+    private ActiveImage? _active;
+    private Staging? _staging;
+    private int _runsInProgress;
+    private long _runsCompleted;
+
+    public VirtualBoard(VirtualBoardOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        DeviceInfo = new DeviceInfo
+        {
+            Name = options.DeviceName,
+            ProfileName = options.Profile,
+            FirmwareVersion = options.FirmwareVersion,
+            MaxChunkSize = (uint)options.MaxChunkSize,
+            SerialNumber = options.SerialNumber,
+            MaxImageSize = (ulong)options.MaxImageSize,
+        };
+    }
+
+    public VirtualBoardOptions Options => _options;
+
+    public DeviceInfo DeviceInfo { get; }
+
+    /// <summary>Runs that completed on this board.</summary>
+    public long RunsCompleted => Interlocked.Read(ref _runsCompleted);
+
+    /// <summary>Answers a handshake, or rejects a host whose protocol version differs.</summary>
+    public HelloReply Handshake(Hello hello)
+    {
+        ArgumentNullException.ThrowIfNull(hello);
+        if (hello.ProtocolVersion != _options.ProtocolVersion)
+        {
+            throw new BoardException(
+                ErrorCode.VersionMismatch,
+                Invariant($"Protocol version mismatch: the host speaks version {hello.ProtocolVersion}, this board speaks version {_options.ProtocolVersion}. Update the host or the board firmware so both use the same version."));
+        }
+
+        return new HelloReply
+        {
+            ProtocolVersion = _options.ProtocolVersion,
+            Capabilities = { "flash-resume", "dense-input", "sparse-input", "trace", "telemetry" },
+            Device = DeviceInfo.Clone(),
+        };
+    }
+
+    /// <summary>
+    /// Starts a flash, or resumes the unfinished one when size and SHA-256 match. Rejects an
+    /// image for another profile before any chunk is sent.
+    /// </summary>
+    public FlashBeginReply BeginFlash(FlashBegin begin)
+    {
+        ArgumentNullException.ThrowIfNull(begin);
+        if (!string.Equals(begin.ProfileName, _options.Profile, StringComparison.Ordinal))
+        {
+            throw ProfileMismatch(begin.ProfileName);
+        }
+
+        if (begin.Sha256.Length != 32)
+        {
+            throw new BoardException(ErrorCode.Malformed, Invariant($"Flash begin carries a {begin.Sha256.Length}-byte digest; a SHA-256 digest has 32 bytes."));
+        }
+
+        if (begin.ImageSize == 0 || begin.ImageSize > (ulong)_options.MaxImageSize)
+        {
+            throw new BoardException(ErrorCode.TooLarge, Invariant($"Image size {begin.ImageSize} bytes is invalid; this board stores 1 to {_options.MaxImageSize} bytes."));
+        }
+
+        if (begin.ChunkSize == 0 || begin.ChunkSize > (uint)_options.MaxChunkSize)
+        {
+            throw new BoardException(ErrorCode.Malformed, Invariant($"Chunk size {begin.ChunkSize} is invalid; this board accepts 1 to {_options.MaxChunkSize} bytes per chunk."));
+        }
+
+        lock (_lock)
+        {
+            var digest = begin.Sha256.ToByteArray();
+            if (_staging is { } staging && staging.Size == (long)begin.ImageSize && staging.Sha256.AsSpan().SequenceEqual(digest))
+            {
+                staging.ChunkSize = (int)begin.ChunkSize;
+                return new FlashBeginReply { ResumeOffset = (ulong)staging.Received, ChunkSize = begin.ChunkSize };
+            }
+
+            _staging = new Staging(digest, (long)begin.ImageSize, (int)begin.ChunkSize);
+            return new FlashBeginReply { ResumeOffset = 0, ChunkSize = begin.ChunkSize };
+        }
+    }
+
+    /// <summary>Writes one chunk, which must start where the previous one ended.</summary>
+    public FlashChunkAck WriteChunk(FlashChunk chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        lock (_lock)
+        {
+            var staging = _staging ?? throw new BoardException(ErrorCode.NotFlashing, "No flash in progress; send FlashBegin before the chunks.");
+            if (chunk.Offset != (ulong)staging.Received)
+            {
+                throw new BoardException(
+                    ErrorCode.BadChunkOffset,
+                    Invariant($"Chunk at offset {chunk.Offset} is out of order; the board has {staging.Received} bytes, so send the chunk at offset {staging.Received}."));
+            }
+
+            if (chunk.Data.Length == 0 || chunk.Data.Length > staging.ChunkSize)
+            {
+                throw new BoardException(ErrorCode.Malformed, Invariant($"Chunk of {chunk.Data.Length} bytes is invalid; send 1 to {staging.ChunkSize} bytes per chunk."));
+            }
+
+            if (staging.Received + chunk.Data.Length > staging.Size)
+            {
+                throw new BoardException(
+                    ErrorCode.BadChunkOffset,
+                    Invariant($"Chunk of {chunk.Data.Length} bytes at offset {chunk.Offset} runs past the image size of {staging.Size} bytes."));
+            }
+
+            chunk.Data.Span.CopyTo(staging.Buffer.AsSpan((int)staging.Received));
+            staging.Received += chunk.Data.Length;
+            return new FlashChunkAck { NextOffset = (ulong)staging.Received };
+        }
+    }
+
+    /// <summary>
+    /// Verifies and activates the staged image. On any failure the staging buffer is dropped
+    /// and the previous image stays active.
+    /// </summary>
+    public BoardStatus EndFlash()
+    {
+        lock (_lock)
+        {
+            var staging = _staging ?? throw new BoardException(ErrorCode.NotFlashing, "No flash in progress; send FlashBegin and the chunks before FlashEnd.");
+            if (staging.Received != staging.Size)
+            {
+                throw new BoardException(
+                    ErrorCode.BadChunkOffset,
+                    Invariant($"Flash is incomplete: the board has {staging.Received} of {staging.Size} bytes; send the chunk at offset {staging.Received}."));
+            }
+
+            if (_runsInProgress > 0)
+            {
+                throw new BoardException(ErrorCode.Busy, "A run is in progress; send FlashEnd again after it completes.");
+            }
+
+            _staging = null;
+            var actual = SHA256.HashData(staging.Buffer);
+            if (!actual.AsSpan().SequenceEqual(staging.Sha256))
+            {
+                throw new BoardException(
+                    ErrorCode.DigestMismatch,
+                    Invariant($"Image SHA-256 mismatch: expected {Convert.ToHexStringLower(staging.Sha256)}, received bytes give {Convert.ToHexStringLower(actual)}. The previous image stays active; flash again."));
+            }
+
+            var image = ParseImage(staging.Buffer);
+            _active = new ActiveImage(actual, staging.Size, image, new Chip(image));
+            return StatusLocked();
+        }
+    }
+
+    /// <summary>Returns the board state and the SHA-256 of the active image.</summary>
+    public BoardStatus GetStatus()
+    {
+        lock (_lock)
+        {
+            return StatusLocked();
+        }
+    }
+
+    /// <summary>Resets the network state. Every run starts from the reset state, so only a pending run is affected.</summary>
+    public void Reset()
+    {
+        lock (_lock)
+        {
+            if (_active is null)
+            {
+                throw NoImage();
+            }
+        }
+    }
+
+    /// <summary>Checks a run request against the active image before its input is sent.</summary>
+    public void ValidateRun(Start start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ActiveImage active;
+        lock (_lock)
+        {
+            active = _active ?? throw NoImage();
+        }
+
+        var channels = active.Image.Input?.Channels ?? 0;
+        if (start.Channels != channels)
+        {
+            throw new BoardException(ErrorCode.InvalidInput, Invariant($"Input has {start.Channels} channels, but the active image expects {channels}."));
+        }
+
+        if (start.Steps == 0 || (long)start.Steps * start.Channels > MaxRunValues)
+        {
+            throw new BoardException(
+                ErrorCode.InvalidInput,
+                Invariant($"Run of {start.Steps} steps x {start.Channels} channels is invalid; use 1 or more steps and at most {MaxRunValues} values per run."));
+        }
+
+        foreach (var population in start.Record)
+        {
+            if (population >= active.Image.Populations.Count)
+            {
+                throw new BoardException(
+                    ErrorCode.InvalidInput,
+                    Invariant($"Cannot record population {population}: the active image has {active.Image.Populations.Count} populations."));
+            }
+        }
+    }
+
+    /// <summary>Runs one sample on the active image and returns the events to send back, in order.</summary>
+    public IReadOnlyList<RunEvent> Run(Start start, ChipInput input)
+    {
+        ValidateRun(start);
+        ActiveImage active;
+        lock (_lock)
+        {
+            active = _active ?? throw NoImage();
+            _runsInProgress++;
+        }
+
+        try
+        {
+            var record = start.Record.Select(p => (int)p).ToArray();
+            ChipRunResult result;
+            try
+            {
+                result = active.Chip.Run(input, record.Length == 0 ? null : record);
+            }
+            catch (Exception error) when (error is NotSupportedException or InvalidOperationException or ArgumentException)
+            {
+                throw new BoardException(ErrorCode.Internal, "The run failed on the board: " + error.Message, error);
+            }
+
+            Interlocked.Increment(ref _runsCompleted);
+            return RunEvents.FromResult(result);
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _runsInProgress--;
+            }
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static BoardException NoImage() =>
+        new(ErrorCode.NoImage, "No image is active on the board; flash one first.");
+
+    private BoardException ProfileMismatch(string imageProfile) =>
+        new(
+            ErrorCode.ProfileMismatch,
+            Invariant($"Profile mismatch: the image is compiled for profile \"{imageProfile}\", this board implements \"{_options.Profile}\". Compile the network for \"{_options.Profile}\" or use a matching board."));
+
+    private NeuroImage ParseImage(byte[] bytes)
+    {
+        NeuroImage image;
+        try
+        {
+            image = NeuroImage.Parser.ParseFrom(bytes);
+        }
+        catch (InvalidProtocolBufferException error)
+        {
+            throw new BoardException(ErrorCode.InvalidImage, "The flashed bytes are not a valid image: " + error.Message + " The previous image stays active.", error);
+        }
+
+        if (image.SchemaVersion != SupportedSchemaVersion)
+        {
+            throw new BoardException(
+                ErrorCode.InvalidImage,
+                Invariant($"Image schema version {image.SchemaVersion} is not supported; this firmware runs version {SupportedSchemaVersion}. Recompile the network or update the firmware."));
+        }
+
+        var profile = image.Profile?.Name ?? string.Empty;
+        if (!string.Equals(profile, _options.Profile, StringComparison.Ordinal))
+        {
+            throw ProfileMismatch(profile);
+        }
+
+        if (!image.Digest.IsEmpty)
+        {
+            var withoutDigest = image.Clone();
+            withoutDigest.Digest = ByteString.Empty;
+            var computed = SHA256.HashData(withoutDigest.ToByteArray());
+            if (!computed.AsSpan().SequenceEqual(image.Digest.Span))
+            {
+                throw new BoardException(
+                    ErrorCode.DigestMismatch,
+                    Invariant($"The image's own digest {Convert.ToHexStringLower(image.Digest.Span)} does not match its contents ({Convert.ToHexStringLower(computed)}); the image is corrupt. The previous image stays active."));
+            }
+        }
+
+        return image;
+    }
+
+    private BoardStatus StatusLocked()
+    {
+        var status = new BoardStatus
+        {
+            State = _staging is not null ? BoardState.Flashing
+                : _runsInProgress > 0 ? BoardState.Running
+                : _active is not null ? BoardState.Ready
+                : BoardState.NoImage,
+        };
+        if (_active is { } active)
+        {
+            status.ActiveSha256 = ByteString.CopyFrom(active.Sha256);
+            status.ActiveSize = (ulong)active.Size;
+        }
+
+        if (_staging is { } staging)
+        {
+            status.StagingOffset = (ulong)staging.Received;
+            status.StagingSha256 = ByteString.CopyFrom(staging.Sha256);
+        }
+
+        return status;
+    }
+
+    private sealed record ActiveImage(byte[] Sha256, long Size, NeuroImage Image, Chip Chip);
+
+    private sealed class Staging(byte[] sha256, long size, int chunkSize)
+    {
+        public byte[] Sha256 { get; } = sha256;
+
+        public long Size { get; } = size;
+
+        public byte[] Buffer { get; } = new byte[size];
+
+        public long Received { get; set; }
+
+        public int ChunkSize { get; set; } = chunkSize;
+    }
+}

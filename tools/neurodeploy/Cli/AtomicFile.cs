@@ -1,0 +1,37 @@
+namespace NeuroDeploy.Cli;
+
+/// <summary>Writes files so that readers see the old content or the complete new one, never a part.</summary>
+public static class AtomicFile
+{
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full) ?? ".";
+        if (!Directory.Exists(directory))
+        {
+            throw new UsageException($"Output folder {directory} does not exist; create it first.");
+        }
+
+        var temporary = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Environment.ProcessId + ".tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    public static void WriteAllText(string path, string text) =>
+        WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(text));
+}
