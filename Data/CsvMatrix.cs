@@ -96,7 +96,8 @@ public sealed class CsvMatrix
         var data = new double[(long)rowCount * columnCount];
         for (var line = firstDataLine; line < lastLine; line++)
         {
-            ParseRow(path, lines[line], line, fileColumns, skip, data.AsSpan((line - firstDataLine) * columnCount, columnCount));
+            var row = data.AsSpan((line - firstDataLine) * columnCount, columnCount);
+            ParseRow(path, lines[line], line, fileColumns, skip, row);
         }
 
         return new CsvMatrix(header?[skip..], rowCount, columnCount, data);
@@ -146,7 +147,8 @@ public sealed class CsvMatrix
             return true;
         }
 
-        if (text.Equals("inf", StringComparison.OrdinalIgnoreCase) || text.Equals("+inf", StringComparison.OrdinalIgnoreCase))
+        if (text.Equals("inf", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("+inf", StringComparison.OrdinalIgnoreCase))
         {
             value = double.PositiveInfinity;
             return true;

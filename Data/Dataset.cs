@@ -26,7 +26,10 @@ public static class Dataset
     /// <exception cref="ArgumentException">The spec is malformed.</exception>
     /// <exception cref="FileNotFoundException">The named dataset or a named file is not found.</exception>
     /// <exception cref="DataFormatException">A file is malformed, or features and labels disagree.</exception>
-    public static LabeledDataset Load(string spec, DatasetSplit split = DatasetSplit.Test, DatasetLoadOptions? options = null)
+    public static LabeledDataset Load(
+        string spec,
+        DatasetSplit split = DatasetSplit.Test,
+        DatasetLoadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(spec);
         options ??= new DatasetLoadOptions();
@@ -127,7 +130,11 @@ public static class Dataset
         return null;
     }
 
-    private static LabeledDataset LoadIdx(string imagesPath, string labelsPath, DatasetSource source, string description)
+    private static LabeledDataset LoadIdx(
+        string imagesPath,
+        string labelsPath,
+        DatasetSource source,
+        string description)
     {
         var (images, labels) = Idx.ReadLabeledImages(imagesPath, labelsPath);
         var features = new double[images.Pixels.Length];

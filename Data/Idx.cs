@@ -132,7 +132,8 @@ public static class Idx
         {
             throw new DataFormatException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{path}: truncated IDX {kind} file: {bytes.Length} bytes, but the header alone needs {headerLength}."));
+                $"{path}: truncated IDX {kind} file: {bytes.Length} bytes, but the header alone needs "
+                + $"{headerLength}."));
         }
 
         var dimensions = new int[rank];

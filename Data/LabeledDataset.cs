@@ -29,7 +29,9 @@ public sealed class LabeledDataset
     }
 
     /// <summary>Features in row-major order: sample after sample, <see cref="FeatureCount"/> values each.</summary>
-    /// <remarks>Images keep their raw pixel values (0 to 255); see <see cref="Data.Preprocessing"/> for scaling.</remarks>
+    /// <remarks>
+    /// Images keep their raw pixel values (0 to 255); <see cref="Data.Preprocessing"/> scales them.
+    /// </remarks>
     public double[] Features { get; }
 
     /// <summary>Number of features per sample (F).</summary>
@@ -55,7 +57,7 @@ public sealed class LabeledDataset
         return Features.AsSpan(index * FeatureCount, FeatureCount);
     }
 
-    /// <summary>Returns the features as a [B, F] <see cref="NdArray"/> (dtype <c>&lt;f8</c>, data not copied).</summary>
+    /// <summary>Returns the features as a [B, F] <see cref="NdArray"/> that shares the data.</summary>
     public NdArray ToNdArray() => new([Count, FeatureCount], Features);
 
     /// <summary>Returns the first <paramref name="count"/> samples (or all, when fewer).</summary>

@@ -14,7 +14,9 @@ public static class Npy
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
     /// <summary>Reads a <c>.npy</c> file into doubles in C order, keeping the file's dtype string.</summary>
-    /// <exception cref="DataFormatException">The file is truncated, has no NumPy magic, or an unsupported dtype.</exception>
+    /// <exception cref="DataFormatException">
+    /// The file is truncated, lacks the NumPy magic bytes, or has an unsupported dtype.
+    /// </exception>
     public static NdArray Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -56,7 +58,9 @@ public static class Npy
     /// Reads a <c>.npy</c> file as float32 in C order. Float64 values are rounded to nearest; integer and bool
     /// values convert exactly up to 2^24.
     /// </summary>
-    /// <exception cref="DataFormatException">The file is truncated, has no NumPy magic, or an unsupported dtype.</exception>
+    /// <exception cref="DataFormatException">
+    /// The file is truncated, lacks the NumPy magic bytes, or has an unsupported dtype.
+    /// </exception>
     public static Float32Array ReadFloat32(string path)
     {
         var array = Read(path);
@@ -176,8 +180,8 @@ public static class Npy
             {
                 throw new DataFormatException(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{path}: element {i} of dtype '{dtype.Descr}' cannot be held "
-                    + $"exactly as a double (integers above 2^53 lose digits). Store such values as float64 or split them."));
+                    $"{path}: element {i} of dtype '{dtype.Descr}' cannot be held exactly as a double "
+                    + $"(integers above 2^53 lose digits). Store such values as float64 or split them."));
             }
         }
 

@@ -69,10 +69,18 @@ internal sealed record NpyDType(string Descr, char Kind, int Size, bool BigEndia
             ('i', 1) => (sbyte)bytes[0],
             ('u', 1) => bytes[0],
             ('b', 1) => bytes[0] != 0 ? 1.0 : 0.0,
-            ('i', 2) => BigEndian ? BinaryPrimitives.ReadInt16BigEndian(bytes) : BinaryPrimitives.ReadInt16LittleEndian(bytes),
-            ('u', 2) => BigEndian ? BinaryPrimitives.ReadUInt16BigEndian(bytes) : BinaryPrimitives.ReadUInt16LittleEndian(bytes),
-            ('i', 4) => BigEndian ? BinaryPrimitives.ReadInt32BigEndian(bytes) : BinaryPrimitives.ReadInt32LittleEndian(bytes),
-            ('u', 4) => BigEndian ? BinaryPrimitives.ReadUInt32BigEndian(bytes) : BinaryPrimitives.ReadUInt32LittleEndian(bytes),
+            ('i', 2) => BigEndian
+                ? BinaryPrimitives.ReadInt16BigEndian(bytes)
+                : BinaryPrimitives.ReadInt16LittleEndian(bytes),
+            ('u', 2) => BigEndian
+                ? BinaryPrimitives.ReadUInt16BigEndian(bytes)
+                : BinaryPrimitives.ReadUInt16LittleEndian(bytes),
+            ('i', 4) => BigEndian
+                ? BinaryPrimitives.ReadInt32BigEndian(bytes)
+                : BinaryPrimitives.ReadInt32LittleEndian(bytes),
+            ('u', 4) => BigEndian
+                ? BinaryPrimitives.ReadUInt32BigEndian(bytes)
+                : BinaryPrimitives.ReadUInt32LittleEndian(bytes),
             ('i', 8) => ExactInt64(BigEndian
                 ? BinaryPrimitives.ReadInt64BigEndian(bytes)
                 : BinaryPrimitives.ReadInt64LittleEndian(bytes)),

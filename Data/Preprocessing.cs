@@ -57,7 +57,7 @@ public sealed partial class Preprocessing
     /// <summary>Mean of the scaled training inputs, one value per input.</summary>
     public double[] Mean { get; }
 
-    /// <summary>Unit-length principal axes, K rows of <see cref="InputSize"/> loadings, by decreasing variance.</summary>
+    /// <summary>Principal axes: K unit-length rows of loadings, largest variance first.</summary>
     public double[][] Components { get; }
 
     /// <summary>Divisor per component: the maximum |projection| over the training set.</summary>
@@ -148,7 +148,7 @@ public sealed partial class Preprocessing
         return new Preprocessing(inputScale, mean, components, scale, variances);
     }
 
-    /// <summary>Transforms one sample of <see cref="InputSize"/> values into <see cref="ComponentCount"/> features.</summary>
+    /// <summary>Transforms one sample of <see cref="InputSize"/> values into K features.</summary>
     public void Apply(ReadOnlySpan<double> input, Span<double> output)
     {
         if (input.Length != InputSize)
@@ -195,7 +195,7 @@ public sealed partial class Preprocessing
         return new NdArray([dataset.Count, ComponentCount], output);
     }
 
-    /// <summary>Returns the top eigenvectors of a symmetric matrix with the sign convention of <see cref="FitPca"/>.</summary>
+    /// <summary>Returns the top eigenvectors of a covariance matrix, signed as <see cref="FitPca"/> states.</summary>
     private static (double[][] Components, double[] Variances) PrincipalAxes(Matrix<double> covariance, int count)
     {
         var evd = covariance.Evd(Symmetricity.Symmetric);
@@ -245,7 +245,9 @@ public sealed partial class Preprocessing
     {
         if (!double.IsFinite(inputScale) || inputScale <= 0)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"input_scale is {inputScale}; expected a positive number.");
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"input_scale is {inputScale}; expected a positive number.");
         }
 
         if (mean.Length == 0 || components.Length == 0)
@@ -259,7 +261,8 @@ public sealed partial class Preprocessing
             {
                 return string.Create(
                     CultureInfo.InvariantCulture,
-                    $"components[{k}] has {components[k]?.Length ?? 0} values; expected {mean.Length} (the input size).");
+                    $"components[{k}] has {components[k]?.Length ?? 0} values; expected {mean.Length}, "
+                    + $"the input size.");
             }
         }
 
@@ -274,7 +277,9 @@ public sealed partial class Preprocessing
         {
             if (!double.IsFinite(scale[k]) || scale[k] <= 0)
             {
-                return string.Create(CultureInfo.InvariantCulture, $"scale[{k}] is {scale[k]}; expected a positive number.");
+                return string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"scale[{k}] is {scale[k]}; expected a positive number.");
             }
         }
 

@@ -21,7 +21,7 @@ public sealed class DynamicsReport
     public required double[] Lyapunov { get; init; }
 
     /// <summary>
-    /// <c>long-run</c>, or <c>finite-time</c> when the long run diverged and <see cref="Lyapunov"/> holds the
+    /// <c>long-run</c>, or <c>finite-time</c> when the long run diverged and <see cref="Lyapunov"/> contains the
     /// finite-time average instead.
     /// </summary>
     [JsonPropertyName("lyapunov_source")]
@@ -167,8 +167,15 @@ public sealed class DynamicsReport
     }
 
     /// <summary>Returns <c>dissipative</c> below -tolerance, <c>expansive</c> above +tolerance, else <c>critical</c>.</summary>
-    public static string ClassifyMode(double volumeRate, double tolerance) =>
-        volumeRate < -tolerance ? "dissipative" : volumeRate > tolerance ? "expansive" : "critical";
+    public static string ClassifyMode(double volumeRate, double tolerance)
+    {
+        if (volumeRate < -tolerance)
+        {
+            return "dissipative";
+        }
+
+        return volumeRate > tolerance ? "expansive" : "critical";
+    }
 
     /// <summary>Returns the report as indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);

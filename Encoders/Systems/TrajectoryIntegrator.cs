@@ -7,7 +7,7 @@ namespace NeuroDeploy.Encoders.Systems;
 /// </summary>
 public static class TrajectoryIntegrator
 {
-    /// <summary>Largest number of integration steps of one trajectory (the trajectory holds 3 doubles per point).</summary>
+    /// <summary>Largest number of integration steps of one trajectory (a trajectory stores 3 doubles per point).</summary>
     public const int MaxSteps = 10_000_000;
 
     /// <summary>

@@ -22,7 +22,6 @@ internal static class FixedPoint
             return (long)(((ulong)value + half) >> shift);
         }
 
-        return (value + (long)half) >> shift;
         var magnitude = (ulong)(-(value + 1)) + 1;
         return -(long)((magnitude + half) >> shift);
     }

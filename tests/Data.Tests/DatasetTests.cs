@@ -181,7 +181,8 @@ public sealed class DatasetTests
     private static void WriteFashionFiles(string folder, string prefix, int count)
     {
         var pixels = new byte[count * 28 * 28];
-        Idx.WriteImages(Path.Combine(folder, prefix + "-images-idx3-ubyte.gz"), new IdxImages(count, 28, 28, pixels), true);
+        var images = new IdxImages(count, 28, 28, pixels);
+        Idx.WriteImages(Path.Combine(folder, prefix + "-images-idx3-ubyte.gz"), images, true);
         Idx.WriteLabels(Path.Combine(folder, prefix + "-labels-idx1-ubyte.gz"), new byte[count], true);
     }
 }

@@ -6,7 +6,8 @@ public sealed class FashionMnistFactAttribute : FactAttribute
 {
     public FashionMnistFactAttribute()
     {
-        if (!File.Exists(Path.Combine(DatasetLoadOptions.DefaultSystemFashionMnistDirectory, "t10k-images-idx3-ubyte.gz")))
+        var folder = DatasetLoadOptions.DefaultSystemFashionMnistDirectory;
+        if (!File.Exists(Path.Combine(folder, "t10k-images-idx3-ubyte.gz")))
         {
             Skip = "Fashion-MNIST not installed in " + DatasetLoadOptions.DefaultSystemFashionMnistDirectory
                 + "; install it with 'apt-get install dataset-fashion-mnist'.";

@@ -96,7 +96,9 @@ public sealed class NpyTests
     {
         using var directory = new TemporaryDirectory();
         var path = directory.File("array.npy");
-        double[] values = string.Equals(dtype, "|b1", StringComparison.Ordinal) ? [1, 0, 0, 1, 1, 0] : [0, 1, 2, 3, 4, 5];
+        double[] values = string.Equals(dtype, "|b1", StringComparison.Ordinal)
+            ? [1, 0, 0, 1, 1, 0]
+            : [0, 1, 2, 3, 4, 5];
         if (dtype[1] is 'i' or 'f')
         {
             values[1] = -1;
@@ -139,7 +141,8 @@ public sealed class NpyTests
 
         Assert.Equal(1, bytes[6]);
         Assert.Equal(0, (10 + headerLength) % 64);
-        Assert.StartsWith("{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }", header, StringComparison.Ordinal);
+        const string expected = "{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }";
+        Assert.StartsWith(expected, header, StringComparison.Ordinal);
         Assert.EndsWith("\n", header, StringComparison.Ordinal);
         Assert.Equal(10 + headerLength + 12, bytes.Length);
     }
@@ -206,7 +209,9 @@ public sealed class NpyTests
         Assert.Equal(new[] { 2, 3, 4 }, array.Shape);
         Assert.Equal(123.0, array[1, 2, 3]);
         Assert.Equal(13.0, array[0, 1, 3]);
-        Assert.Equal(Enumerable.Range(0, 24).Select(n => (double)((100 * (n / 12)) + (10 * (n / 4 % 3)) + (n % 4))), array.Data);
+        var expectedCOrder = Enumerable.Range(0, 24)
+            .Select(n => (double)((100 * (n / 12)) + (10 * (n / 4 % 3)) + (n % 4)));
+        Assert.Equal(expectedCOrder, array.Data);
     }
 
     [Fact]
@@ -254,7 +259,8 @@ public sealed class NpyTests
     {
         using var directory = new TemporaryDirectory();
         var path = directory.File("header.npy");
-        File.WriteAllBytes(path, [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0, 100, 0, (byte)'{']);
+        byte[] bytes = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0, 100, 0, (byte)'{'];
+        File.WriteAllBytes(path, bytes);
 
         var error = Assert.Throws<DataFormatException>(() => Npy.Read(path));
 

@@ -38,7 +38,7 @@ public sealed class PreprocessingTests
     }
 
     [Fact]
-    public void Apply_TrainingSamples_WithinUnitRangeAndExtremeIsOne()
+    public void Apply_TrainingSamples_MaxMagnitudeOne()
     {
         double[] features = [10, 20, 30, 40, 50, 60, 70, 80, 90, 20, 10, 100, 0, 255, 128];
         var preprocessing = Preprocessing.FitPca(features, 3, 2, Preprocessing.PixelScale);
@@ -111,7 +111,9 @@ public sealed class PreprocessingTests
     [Theory]
     [InlineData("{\"format\": \"other\"}", "field 'format' is 'other'")]
     [InlineData("{\"format\": \"neurodeploy-preprocessing\", \"version\": 2}", "version 2 is not supported")]
-    [InlineData("{\"format\": \"neurodeploy-preprocessing\", \"version\": 1, \"method\": \"pca\"}", "'input_size' is missing")]
+    [InlineData(
+        "{\"format\": \"neurodeploy-preprocessing\", \"version\": 1, \"method\": \"pca\"}",
+        "'input_size' is missing")]
     [InlineData(
         "{\"format\": \"neurodeploy-preprocessing\", \"version\": 1, \"method\": \"pca\", \"input_size\": 2, "
         + "\"n_components\": 1, \"input_scale\": 1, \"mean\": [0, 0], \"components\": [[1, 0]], \"scale\": [0]}",

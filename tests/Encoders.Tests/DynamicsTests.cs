@@ -95,7 +95,8 @@ public class DynamicsTests
 
         Assert.Equal(mode, report.Mode);
         Assert.Equal(source, report.LyapunovSource);
-        Assert.True(report.Lyapunov[0] >= report.Lyapunov[1] && report.Lyapunov[1] >= report.Lyapunov[2]);
+        Assert.True(report.Lyapunov[0] >= report.Lyapunov[1]);
+        Assert.True(report.Lyapunov[1] >= report.Lyapunov[2]);
         Assert.Equal(report.Lyapunov.Sum(), report.VolumeRate);
     }
 

@@ -123,7 +123,8 @@ public class SystemTrajectoryTests
 
         Assert.Equal("chen", error.SystemName);
         Assert.Equal(0.25, error.FeatureValue);
-        Assert.True(error.Time > 0 && error.Time <= 0.25, $"diverged at t = {error.Time}");
+        Assert.True(error.Time > 0, $"diverged at t = {error.Time}");
+        Assert.True(error.Time <= 0.25, $"diverged at t = {error.Time}");
         Assert.Equal(1e12, error.Limit);
         Assert.Contains("a=60", error.Message, StringComparison.Ordinal);
         Assert.Contains("c=97", error.Message, StringComparison.Ordinal);

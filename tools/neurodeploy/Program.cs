@@ -6,6 +6,7 @@ var root = new RootCommand(
 root.Subcommands.Add(CompileCommand.Create());
 root.Subcommands.Add(InspectCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(EncodeCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -151,6 +151,9 @@ def main():
     pca = preprocessing.fit_pca(train_images, args.components,
                                 description="Fashion-MNIST training set, 60000 images")
     preprocessing.save(pca, os.path.join(args.out, name + ".preproc.json"))
+    # Features of the first 100 test images (also the first of the repository subset), a
+    # cross-check for the C# Preprocessing.Apply.
+    np.save(os.path.join(args.out, "subset-features.npy"), preprocessing.apply(pca, test_images[:100]))
 
     spec = f"mixed-oscillator:delta={args.delta:g},tmax={args.tmax:g},steps={args.steps}"
     with open(os.path.join(args.out, name + ".encoder.txt"), "w", encoding="utf-8") as file:

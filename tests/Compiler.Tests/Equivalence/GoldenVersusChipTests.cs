@@ -1,5 +1,4 @@
 using NeuroDeploy.Compiler.Golden;
-using NeuroDeploy.Compiler.Lowering;
 using NeuroDeploy.Compiler.Pipeline;
 using NeuroDeploy.Data;
 using NeuroDeploy.Runtime.Simulator;

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Globalization;
+using NeuroDeploy.Data;
+
+namespace NeuroDeploy.Cli;
+
+/// <summary>
+/// <c>neurodeploy encode --encoder SPEC --input FEATURES [--normalize none|max-abs] --output OUT.npy</c>:
+/// writes exactly the values <c>run</c> and <c>eval</c> feed to the first layer, so a network can be
+/// trained on what it sees when deployed.
+/// </summary>
+public static class EncodeCommand
+{
+    public static Command Create()
+    {
+        var encoder = new Option<string>("--encoder") { Description = "Encoder SPEC, e.g. mixed-oscillator:delta=-1.5,tmax=8,h=0.01,steps=5.", Required = true };
+        var input = new Option<string>("--input") { Description = "Features [B, F] as .npy or .csv (one row per sample).", Required = true };
+        var normalize = new Option<string>("--normalize") { Description = "none, or max-abs: divide every feature by the batch's largest |value|.", DefaultValueFactory = _ => "none" };
+        var output = new Option<string>("--output", "-o") { Description = "Output .npy, float32 [B, T, C].", Required = true };
+        var command = new Command("encode", "Apply an encoder to a feature matrix and write the first layer's input as .npy [B, T, C].");
+        command.Options.Add(encoder);
+        command.Options.Add(input);
+        command.Options.Add(normalize);
+        command.Options.Add(output);
+        command.SetAction(result => CommandRunner.Run(() =>
+        {
+            var path = result.GetValue(input)!;
+            var features = InputLoader.LoadFeatures(path);
+            var batch = ProgressReporter.Run(
+                $"encoding {features.Shape[0]} samples",
+                () => InputLoader.Encode(features, result.GetValue(encoder)!, result.GetValue(normalize)!, path),
+                features.Shape[0] >= 1000);
+            var data = new float[batch.Values.Length];
+            for (var k = 0; k < data.Length; k++)
+            {
+                data[k] = (float)batch.Values[k];
+            }
+
+            var outputPath = result.GetValue(output)!;
+            Npy.WriteFloat32(outputPath, [batch.Samples, batch.Steps, batch.Channels], data);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"wrote {outputPath}: float32 [{batch.Samples}, {batch.Steps}, {batch.Channels}]"));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}
