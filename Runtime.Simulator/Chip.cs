@@ -6,7 +6,7 @@ namespace NeuroDeploy.Runtime.Simulator;
 /// <summary>
 /// Event-driven model of the chip: loads an image and runs samples on it, as a board would.
 /// The arithmetic, the order inside a step and the counters follow docs/fixed-point.md.
-/// Instances are thread-safe: concurrent runs use separate state.
+/// Instances are thread-safe because each concurrent run gets its own state.
 /// </summary>
 public sealed class Chip
 {
@@ -14,14 +14,16 @@ public sealed class Chip
     private readonly ConcurrentBag<ChipRun> _idleRuns = [];
 
     /// <summary>Validates the image and builds the chip with the cycle costs of the generic profile.</summary>
-    /// <exception cref="InvalidDataException">The image is malformed; the message names the core, axon and field.</exception>
+    /// <remarks>NOTE: the image's profile name is not checked, so an image compiled for another profile
+    /// gets the generic cycle counts unless the caller passes that profile's costs.</remarks>
+    /// <exception cref="InvalidDataException">The image is malformed. The message names the core or axon and the field.</exception>
     public Chip(NeuroImage image)
         : this(image, ChipCycleCosts.Generic)
     {
     }
 
     /// <summary>Validates the image and builds the chip with the given profile cycle costs.</summary>
-    /// <exception cref="InvalidDataException">The image is malformed; the message names the core, axon and field.</exception>
+    /// <exception cref="InvalidDataException">The image is malformed. The message names the core or axon and the field.</exception>
     public Chip(NeuroImage image, ChipCycleCosts cycleCosts)
     {
         Image = image ?? throw new ArgumentNullException(nameof(image));

@@ -84,7 +84,8 @@ public static class GoldenModel
                 for (var n = 0; n < size; n++)
                 {
                     var input1 = spikeSum[n] + FixedPoint.RoundShift(gradedSum[n], network.InputFractionBits) + population.Bias[n];
-                    var reset = population.Reset == ResetRule.SubtractNextStep && vp[n] > population.Threshold;
+                    var reset = population.Reset is ResetRule.SubtractNextStep or ResetRule.SubtractGuardedRefire
+                        && vp[n] > population.Threshold;
                     long vNew;
                     long iNew = 0;
                     switch (population.Kind)
@@ -116,6 +117,11 @@ public static class GoldenModel
                     else if (spike && population.Reset == ResetRule.Subtract)
                     {
                         vNew = FixedPoint.Saturate(vNew - population.Threshold, bits);
+                    }
+                    else if (population.Reset == ResetRule.SubtractGuardedRefire && spike != reset)
+                    {
+                        // v <- v - threshold * (s - rst): the stored v ends up as if only this step's spike subtracted.
+                        vNew = FixedPoint.Saturate(spike ? vNew - population.Threshold : vNew + population.Threshold, bits);
                     }
 
                     vp[n] = vNew;

@@ -96,6 +96,7 @@ public static class ImageBuilder
                     ResetRule.Zero => ResetMode.Zero,
                     ResetRule.Subtract => ResetMode.Subtract,
                     ResetRule.SubtractNextStep => ResetMode.SubtractNextStep,
+                    ResetRule.SubtractGuardedRefire => ResetMode.SubtractGuarded,
                     _ => throw new CompileException($"Layer '{population.Name}': reset rule {population.Reset} has no chip equivalent yet."),
                 },
                 DecayV = (uint)population.DecayV,

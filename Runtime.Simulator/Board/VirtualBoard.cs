@@ -173,7 +173,17 @@ public sealed class VirtualBoard
             }
 
             var image = ParseImage(staging.Buffer);
-            _active = new ActiveImage(actual, staging.Size, image, new Chip(image));
+            Chip chip;
+            try
+            {
+                chip = new Chip(image);
+            }
+            catch (InvalidDataException error)
+            {
+                throw new BoardException(ErrorCode.InvalidImage, "The image does not load on the chip: " + error.Message + " The previous image stays active.", error);
+            }
+
+            _active = new ActiveImage(actual, staging.Size, image, chip);
             return StatusLocked();
         }
     }

@@ -137,11 +137,8 @@ internal sealed class ChipNetwork
     /// <summary>Edge e owns synapses <c>EdgeSynapseStart[e] .. EdgeSynapseStart[e + 1]</c>.</summary>
     public int[] EdgeSynapseStart { get; private set; } = [];
 
-    /// <summary>Global index of each synapse's target neuron.</summary>
-    public int[] SynapseTarget { get; private set; } = [];
-
-    /// <summary>Effective weight <c>m &lt;&lt; e</c> of each synapse.</summary>
-    public long[] SynapseWeight { get; private set; } = [];
+    /// <summary>Synapses of all edges, edge after edge; every target is below <see cref="NeuronCount"/>.</summary>
+    public Synapse[] Synapses { get; private set; } = [];
 
     private static (int[] Start, int[] Cores) BuildStages(NeuroImage image)
     {
@@ -209,8 +206,7 @@ internal sealed class ChipNetwork
         }
 
         var edgeSynapseStart = new int[edgeCount + 1];
-        var synapseTarget = new int[checked((int)synapseCount)];
-        var synapseWeight = new long[synapseCount];
+        var synapseTable = new Synapse[checked((int)synapseCount)];
         var position = 0;
         for (var e = 0; e < edgeCount; e++)
         {
@@ -220,8 +216,7 @@ internal sealed class ChipNetwork
             edgeSynapseStart[e] = position;
             for (var j = 0; j < targets.Length; j++)
             {
-                synapseTarget[position] = CoreNeuronBase[k] + targets[j];
-                synapseWeight[position] = (long)weights[j] << exponent;
+                synapseTable[position] = new Synapse(CoreNeuronBase[k] + targets[j], weights[j] << exponent);
                 position++;
             }
         }
@@ -232,8 +227,7 @@ internal sealed class ChipNetwork
         EdgeCore = edgeCore;
         EdgeDelayed = edgeDelayed;
         EdgeSynapseStart = edgeSynapseStart;
-        SynapseTarget = synapseTarget;
-        SynapseWeight = synapseWeight;
+        Synapses = synapseTable;
         SourceRoutedCores = CountRoutedCores();
     }
 

@@ -1,11 +1,13 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using NeuroDeploy.Firmware.Protocol.Image;
 
 namespace NeuroDeploy.Runtime.Simulator;
 
 /// <summary>
 /// The mutable state of one sample on a <see cref="ChipNetwork"/>, and the step loop of
-/// docs/fixed-point.md. One instance runs one sample at a time; its buffers are reused across
-/// samples, so a run allocates only its result.
+/// docs/fixed-point.md. One instance runs one sample at a time. Its buffers are reused across
+/// samples, so a run allocates only its result and its traces.
 /// </summary>
 internal sealed class ChipRun
 {
@@ -154,8 +156,6 @@ internal sealed class ChipRun
         var edgeCore = network.EdgeCore;
         var edgeDelayed = network.EdgeDelayed;
         var edgeSynapseStart = network.EdgeSynapseStart;
-        var synapseTarget = network.SynapseTarget;
-        var synapseWeight = network.SynapseWeight;
         var graded = network.GradedInput;
         for (var c = 0; c < row.Length; c++)
         {
@@ -165,6 +165,8 @@ internal sealed class ChipRun
                 continue;
             }
 
+            // NOTE: sums are not checked for int64 overflow. The spec keeps them exact only within the
+            // compiler's limits (fan-in <= 8192, |x| < 2^31), which the chip does not re-check.
             _inputEvents++;
             for (var e = sourceEdgeStart[c]; e < sourceEdgeStart[c + 1]; e++)
             {
@@ -174,12 +176,10 @@ internal sealed class ChipRun
                     : (delayed ? _spikeSumNext : _spikeSum);
                 var first = edgeSynapseStart[e];
                 var end = edgeSynapseStart[e + 1];
-                for (var j = first; j < end; j++)
-                {
-                    sums[synapseTarget[j]] += synapseWeight[j] * x;
-                }
+                Accumulate(sums, network.Synapses, first, end, x);
 
-                // A graded event is one multiply-accumulate per synapse; a spike count x is x accumulates.
+                // A graded event counts one multiply-accumulate per synapse, and a spike input of x events
+                // counts x accumulates per synapse.
                 var operations = graded ? end - first : (end - first) * x;
                 if (graded)
                 {
@@ -313,8 +313,7 @@ internal sealed class ChipRun
         var edgeCore = network.EdgeCore;
         var edgeDelayed = network.EdgeDelayed;
         var edgeSynapseStart = network.EdgeSynapseStart;
-        var synapseTarget = network.SynapseTarget;
-        var synapseWeight = network.SynapseWeight;
+        var synapses = network.Synapses;
         _spikesRouted += network.SourceRoutedCores[g];
         for (var e = sourceEdgeStart[source]; e < sourceEdgeStart[source + 1]; e++)
         {
@@ -322,13 +321,36 @@ internal sealed class ChipRun
             var sums = delayed ? _spikeSumNext : _spikeSum;
             var first = edgeSynapseStart[e];
             var end = edgeSynapseStart[e + 1];
-            for (var j = first; j < end; j++)
-            {
-                sums[synapseTarget[j]] += synapseWeight[j];
-            }
+            Accumulate(sums, synapses, first, end);
 
             _accumulates += end - first;
             (delayed ? _coreOperationsNext : _coreOperations)[edgeCore[e]] += end - first;
+        }
+    }
+
+    /// <summary>Adds the weights of <c>synapses[first .. end)</c> to their targets' sums.</summary>
+    private static void Accumulate(long[] sums, Synapse[] synapses, int first, int end)
+    {
+        // Bounds checks are skipped: ChipNetwork guarantees first <= end <= synapses.Length and every
+        // target below the neuron count, which is sums.Length.
+        ref var sum = ref MemoryMarshal.GetArrayDataReference(sums);
+        ref var synapse = ref MemoryMarshal.GetArrayDataReference(synapses);
+        for (var j = first; j < end; j++)
+        {
+            var entry = Unsafe.Add(ref synapse, j);
+            Unsafe.Add(ref sum, entry.Target) += entry.Weight;
+        }
+    }
+
+    /// <summary>Adds the weights of <c>synapses[first .. end)</c> times <paramref name="x"/> to their targets' sums.</summary>
+    private static void Accumulate(long[] sums, Synapse[] synapses, int first, int end, long x)
+    {
+        ref var sum = ref MemoryMarshal.GetArrayDataReference(sums);
+        ref var synapse = ref MemoryMarshal.GetArrayDataReference(synapses);
+        for (var j = first; j < end; j++)
+        {
+            var entry = Unsafe.Add(ref synapse, j);
+            Unsafe.Add(ref sum, entry.Target) += entry.Weight * x;
         }
     }
 }

@@ -7,6 +7,8 @@ root.Subcommands.Add(CompileCommand.Create());
 root.Subcommands.Add(InspectCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(EncodeCommand.Create());
+root.Subcommands.Add(DynamicsCommand.Create());
+root.Subcommands.Add(SweepCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

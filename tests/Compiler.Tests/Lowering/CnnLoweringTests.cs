@@ -32,7 +32,7 @@ public class CnnLoweringTests
         var graph = NirReader.Read(SharedData.PathOf("conformance/cnn/cnn_sinabs.nir"));
         var network = Lowerer.Lower(graph, new LoweringOptions { Dt = Dt, Convention = "sinabs" });
 
-        Assert.Equal(["1", "3", "6", "10", "12"], network.Populations.Select(p => p.Name));
+        Assert.Equal(["1", "3", "6", "10", "12"], network.Populations.Select(p => p.Name), StringComparer.Ordinal);
         Assert.All(network.Populations, p => Assert.Equal(NeuronKind.If, p.Kind));
         Assert.All(network.Populations, p => Assert.Equal(ResetRule.Subtract, p.Reset));
         Assert.Equal(4, network.OutputPopulation);

@@ -66,7 +66,7 @@ public class BrailleConformanceTests
         var graph = NirReader.Read(SharedData.PathOf("conformance/braille/braille_noDelay_bias_zero.nir"));
         var network = Lowerer.Lower(graph, new LoweringOptions { Dt = Dt, Convention = "snntorch" });
 
-        Assert.Equal(["lif1.lif", "lif2"], network.Populations.Select(p => p.Name));
+        Assert.Equal(["lif1.lif", "lif2"], network.Populations.Select(p => p.Name), StringComparer.Ordinal);
         Assert.Equal(1, network.OutputPopulation);
         var recurrent = Assert.Single(network.Projections, p => p.Source == 0 && p.Target == 0);
         Assert.Equal(1, recurrent.Delay);
@@ -101,7 +101,7 @@ public class BrailleConformanceTests
     private static (long[] Counts, int Argmax) ExpectedOutputCounts(string model)
     {
         var lines = File.ReadAllLines(SharedData.PathOf("conformance/braille/derived_sample0_lif2_spike_counts.csv"));
-        var row = lines.Skip(1).Select(l => l.Split(',')).Single(cells => cells[0] == model);
+        var row = lines.Skip(1).Select(l => l.Split(',')).Single(cells => string.Equals(cells[0], model, StringComparison.Ordinal));
         var counts = row.Skip(1).Take(7).Select(long.Parse).ToArray();
         return (counts, int.Parse(row[8], System.Globalization.CultureInfo.InvariantCulture));
     }

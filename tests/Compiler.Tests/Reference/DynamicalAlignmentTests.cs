@@ -18,7 +18,7 @@ public class DynamicalAlignmentTests
         var graph = NirReader.Read(SharedData.PathOf("dynamical-alignment/" + file));
         var network = Lowerer.Lower(graph, new LoweringOptions { Dt = Dt, Convention = "snntorch" });
 
-        Assert.Equal(["lif1", "lif2", "lif3", "lif4"], network.Populations.Select(p => p.Name));
+        Assert.Equal(["lif1", "lif2", "lif3", "lif4"], network.Populations.Select(p => p.Name), StringComparer.Ordinal);
         foreach (var population in network.Populations)
         {
             Assert.All(population.DecayV, d => Assert.Equal(0.95, d, 6));

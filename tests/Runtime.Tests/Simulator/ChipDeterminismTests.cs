@@ -102,7 +102,7 @@ public sealed class ChipDeterminismTests
         var first = chip.Run(input, [0, 1, 2]);
         var second = chip.Run(input, [0, 1, 2]);
 
-        // Every population must spike, or the comparison would say little.
+        // Every population must spike, or the comparison would check little.
         Assert.All(first.Counters.SpikesPerPopulation, count => Assert.True(count > 0, "a population never spiked"));
         AssertSameResult(first, second);
 

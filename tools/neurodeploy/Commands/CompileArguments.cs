@@ -20,7 +20,7 @@ public sealed class CompileArguments
 
     public Option<string?> Reset { get; } = new("--reset")
     {
-        Description = "Reset mechanism where the file does not state it: zero or subtract.",
+        Description = "Reset where the file does not state it: zero, subtract (snnTorch convention: next-step rule), subtract-next-step or subtract-guarded.",
     };
 
     public Option<string> Profile { get; } = new("--profile")
@@ -78,6 +78,9 @@ public sealed class CompileArguments
         "zero" => ResetRule.Zero,
         "subtract" when string.Equals(convention, "snntorch", StringComparison.Ordinal) => ResetRule.SubtractNextStep,
         "subtract" => ResetRule.Subtract,
-        _ => throw new UsageException($"--reset {text} is invalid; use zero or subtract."),
+        "subtract-next-step" => ResetRule.SubtractNextStep,
+        "subtract-guarded" => ResetRule.SubtractGuardedRefire,
+        _ => throw new UsageException(
+            $"--reset {text} is invalid; use zero, subtract, subtract-next-step or subtract-guarded (see docs/conventions.md)."),
     };
 }

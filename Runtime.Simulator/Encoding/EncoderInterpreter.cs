@@ -1,0 +1,234 @@
+using System.Globalization;
+using NeuroDeploy.Firmware.Protocol.Image;
+
+namespace NeuroDeploy.Runtime.Simulator.Encoding;
+
+/// <summary>
+/// The board's encoder: runs an <see cref="EncoderProgram"/> in integer arithmetic and turns a feature vector into
+/// the graded input rows [T, 3F] of the first layer. This class is the reference of the on-board encoder, and
+/// <c>neurodeploy encode --fixed-point</c> calls it, so the two agree bit for bit. The rules are in
+/// docs/encoders.md, "Fixed-point encoder programs".
+/// </summary>
+public sealed class EncoderInterpreter
+{
+    /// <summary>Fraction bits of the int32 features: 2^30 is the feature value 1.</summary>
+    public const int FeatureFractionBits = 30;
+
+    private readonly EncoderProgram _program;
+    private readonly Int128[] _parameters;
+    private readonly int _fractionBits;
+    private readonly Int128 _step;
+    private readonly Int128 _startY;
+    private readonly bool _rungeKutta4;
+
+    /// <summary>Validates the program.</summary>
+    /// <exception cref="InvalidDataException">The program names an unsupported system or method, or a field is out of range.</exception>
+    public EncoderInterpreter(EncoderProgram program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        _program = program;
+        var expected = EncoderProgramSystems.ParameterCount(program.System);
+        if (expected < 0)
+        {
+            throw new InvalidDataException(
+                $"Encoder program system '{program.System}' is not supported on the board; supported: "
+                + string.Join(", ", EncoderProgramSystems.Names) + ".");
+        }
+
+        if (program.Parameters.Count != expected)
+        {
+            throw new InvalidDataException(Invariant(
+                $"Encoder program for '{program.System}' has {program.Parameters.Count} parameters, expected {expected}."));
+        }
+
+        _rungeKutta4 = program.Method switch
+        {
+            "rk4" => true,
+            "euler" => false,
+            _ => throw new InvalidDataException($"Encoder program method '{program.Method}' is invalid; expected rk4 or euler."),
+        };
+        if (program.FractionBits is < 1 or > 62 || program.OutputFractionBits > 30 || program.Samples < 1
+            || program.IntegrationSteps < 1 || program.Step <= 0)
+        {
+            throw new InvalidDataException(Invariant(
+                $"Encoder program fields out of range: fraction_bits {program.FractionBits} (1 .. 62), output_fraction_bits {program.OutputFractionBits} (0 .. 30), samples {program.Samples} (>= 1), integration_steps {program.IntegrationSteps} (>= 1), step {program.Step} (> 0). Build the program again."));
+        }
+
+        if (string.Equals(program.System, "mixed-oscillator", StringComparison.Ordinal) && program.Parameters[5] != 0)
+        {
+            throw new InvalidDataException(
+                "Encoder program for 'mixed-oscillator' has drive != 0; the board has no cosine yet, so driven programs are not supported.");
+        }
+
+        _fractionBits = (int)program.FractionBits;
+        _parameters = program.Parameters.Select(p => (Int128)p).ToArray();
+        _step = program.Step;
+        _startY = EncoderArithmetic.RoundDivide(Int128.One << _fractionBits, 5);
+    }
+
+    /// <summary>Output steps T per sample.</summary>
+    public int Steps => (int)_program.Samples;
+
+    /// <summary>Converts a feature in [-1, 1] to the int32 feature format (2^30 per unit), rounding half away from zero.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not finite or lies outside [-1, 1].</exception>
+    public static int ToFeature(double value, int index)
+    {
+        if (!double.IsFinite(value) || Math.Abs(value) > 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(value), value, Invariant($"Feature {index} is {value}; features must lie in [-1, 1]. Normalize them first (max-abs)."));
+        }
+
+        return (int)Math.Round(Math.ScaleB(value, FeatureFractionBits), MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>Encodes one feature vector (int32, 2^30 per unit) into [T, 3F] int32 values with output_fraction_bits.</summary>
+    /// <exception cref="ArgumentException">The feature count differs from the program's, or a feature is outside [-2^30, 2^30].</exception>
+    /// <exception cref="OverflowException">A state left the int64 range or an output the int32 range.</exception>
+    public int[] Encode(ReadOnlySpan<int> features)
+    {
+        if (_program.Features != 0 && features.Length != _program.Features)
+        {
+            throw new ArgumentException(Invariant(
+                $"The encoder program takes {_program.Features} features but {features.Length} were given."), nameof(features));
+        }
+
+        var steps = Steps;
+        var channels = 3 * features.Length;
+        var rows = new int[steps * channels];
+        for (var f = 0; f < features.Length; f++)
+        {
+            var trajectory = Trajectory(features[f], f);
+            for (var k = 0; k < steps; k++)
+            {
+                var sample = Sample(trajectory, k, f);
+                rows[(k * channels) + (3 * f)] = sample.X;
+                rows[(k * channels) + (3 * f) + 1] = sample.Y;
+                rows[(k * channels) + (3 * f) + 2] = sample.Z;
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Returns the N + 1 integration points of one feature, each state with fraction_bits.</summary>
+    /// <exception cref="OverflowException">A state component left the int64 range.</exception>
+    public EncoderState[] Trajectory(int feature, int featureIndex = 0)
+    {
+        if (feature is > 1 << FeatureFractionBits or < -(1 << FeatureFractionBits))
+        {
+            throw new ArgumentException(Invariant(
+                $"Feature {featureIndex} is {feature}, outside [-2^30, 2^30] (the values -1 .. 1)."), nameof(feature));
+        }
+
+        var x = EncoderArithmetic.RoundShift(feature, FeatureFractionBits - _fractionBits);
+        var state = new EncoderState(x, EncoderArithmetic.Multiply(x, _startY, _fractionBits), -x);
+        var count = (int)_program.IntegrationSteps;
+        var points = new EncoderState[count + 1];
+        points[0] = state;
+        for (var i = 0; i < count; i++)
+        {
+            state = _rungeKutta4 ? StepRungeKutta4(state) : StepEuler(state);
+            CheckRange(state, i + 1, feature, featureIndex);
+            points[i + 1] = state;
+        }
+
+        return points;
+    }
+
+    private (int X, int Y, int Z) Sample(EncoderState[] points, int k, int featureIndex)
+    {
+        // Sample k lies at point position k N / (T - 1) = j + r / (T - 1). The interpolated value is rounded once,
+        // straight to output_fraction_bits.
+        var intervals = (long)_program.IntegrationSteps;
+        var denominator = Steps == 1 ? 1L : Steps - 1L;
+        var numerator = k * intervals;
+        var j = (int)(numerator / denominator);
+        var r = numerator % denominator;
+        var left = points[j];
+        var right = r == 0 ? left : points[j + 1];
+        var divisor = (Int128)denominator << (_fractionBits - (int)_program.OutputFractionBits);
+        return (
+            Output(EncoderArithmetic.RoundDivide((left.X * denominator) + ((right.X - left.X) * r), divisor), k, 3 * featureIndex),
+            Output(EncoderArithmetic.RoundDivide((left.Y * denominator) + ((right.Y - left.Y) * r), divisor), k, (3 * featureIndex) + 1),
+            Output(EncoderArithmetic.RoundDivide((left.Z * denominator) + ((right.Z - left.Z) * r), divisor), k, (3 * featureIndex) + 2));
+    }
+
+    private static int Output(Int128 value, int step, int channel)
+    {
+        if (value > int.MaxValue || value < int.MinValue)
+        {
+            throw new OverflowException(Invariant(
+                $"Encoder output {value} at step {step}, channel {channel} does not fit int32; the program's output_fraction_bits are too many for this range."));
+        }
+
+        return (int)value;
+    }
+
+    private void CheckRange(EncoderState state, int point, int feature, int featureIndex)
+    {
+        if (Fits(state.X) && Fits(state.Y) && Fits(state.Z))
+        {
+            return;
+        }
+
+        var name = !Fits(state.X) ? "x" : !Fits(state.Y) ? "y" : "z";
+        throw new OverflowException(Invariant(
+            $"Encoder state {name} left the int64 range at integration point {point} for feature {featureIndex} = {Math.ScaleB((double)feature, -FeatureFractionBits)}; the program's fraction_bits {_fractionBits} leave too little headroom."));
+    }
+
+    private static bool Fits(Int128 value) => value <= long.MaxValue && value >= long.MinValue;
+
+    private EncoderState StepEuler(EncoderState state) => state.Add(Scale(Derivative(state)));
+
+    private EncoderState StepRungeKutta4(EncoderState state)
+    {
+        var k1 = Scale(Derivative(state));
+        var k2 = Scale(Derivative(state.Add(Half(k1))));
+        var k3 = Scale(Derivative(state.Add(Half(k2))));
+        var k4 = Scale(Derivative(state.Add(k3)));
+        return new EncoderState(
+            state.X + Sixth(k1.X, k2.X, k3.X, k4.X),
+            state.Y + Sixth(k1.Y, k2.Y, k3.Y, k4.Y),
+            state.Z + Sixth(k1.Z, k2.Z, k3.Z, k4.Z));
+    }
+
+    private static Int128 Sixth(Int128 k1, Int128 k2, Int128 k3, Int128 k4) =>
+        EncoderArithmetic.RoundDivide(k1 + (2 * k2) + (2 * k3) + k4, 6);
+
+    private static EncoderState Half(EncoderState k) =>
+        new(EncoderArithmetic.RoundShift(k.X, 1), EncoderArithmetic.RoundShift(k.Y, 1), EncoderArithmetic.RoundShift(k.Z, 1));
+
+    private EncoderState Scale(EncoderState d) => new(Mul(_step, d.X), Mul(_step, d.Y), Mul(_step, d.Z));
+
+    private Int128 Mul(Int128 a, Int128 b) => EncoderArithmetic.Multiply(a, b, _fractionBits);
+
+    private EncoderState Derivative(EncoderState s)
+    {
+        var p = _parameters;
+        var (x, y, z) = (s.X, s.Y, s.Z);
+        switch (_program.System)
+        {
+            case "mixed-oscillator":
+                // alpha, beta, gamma, delta, omega, drive; drive is 0 (checked in the constructor).
+                return new EncoderState(
+                    y,
+                    -Mul(p[0], x) - Mul(p[1], Mul(Mul(x, x), x)) - Mul(p[3], y) + Mul(p[2], z),
+                    -Mul(p[4], x) - Mul(p[3], z) + Mul(p[2], Mul(x, y)));
+            case "lorenz":
+                // sigma, rho, beta
+                return new EncoderState(Mul(p[0], y - x), Mul(x, p[1] - z) - y, Mul(x, y) - Mul(p[2], z));
+            case "chen":
+                // a, b, c
+                return new EncoderState(Mul(p[0], y - x), Mul(p[2] - p[0], x) - Mul(x, z) + Mul(p[2], y), Mul(x, y) - Mul(p[1], z));
+            case "rossler":
+                // a, b, c
+                return new EncoderState(-y - z, x + Mul(p[0], y), p[1] + Mul(z, x - p[2]));
+            default:
+                // sprott-c: a
+                return new EncoderState(Mul(y, z), x - y, (Int128.One << _fractionBits) - Mul(p[0], Mul(x, x)));
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
