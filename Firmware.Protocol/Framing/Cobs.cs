@@ -16,8 +16,9 @@ public static class Cobs
         var codeIndex = 0;
         var write = 1;
         byte code = 1;
-        foreach (var b in source)
+        for (var i = 0; i < source.Length; i++)
         {
+            var b = source[i];
             if (b == 0)
             {
                 destination[codeIndex] = code;
@@ -31,6 +32,12 @@ public static class Cobs
             if (code == 0xFF)
             {
                 destination[codeIndex] = code;
+                if (i == source.Length - 1)
+                {
+                    // A full block that ends the input needs no final code byte.
+                    return write;
+                }
+
                 codeIndex = write++;
                 code = 1;
             }

@@ -239,7 +239,7 @@ internal sealed class ChipRun
         var min = network.CoreStateMin[k];
         var max = network.CoreStateMax[k];
         var inputFractionBits = network.InputFractionBits;
-        var subtractNextStep = reset == ResetMode.SubtractNextStep;
+        var subtractNextStep = reset is ResetMode.SubtractNextStep or ResetMode.SubtractGuarded;
         var v = _v;
         var current = _i;
         var spiked = _spiked;
@@ -254,7 +254,8 @@ internal sealed class ChipRun
             spikeSum[g] = 0;
             gradedSum[g] = 0;
 
-            // With SUBTRACT_NEXT_STEP the stored v is the value the previous step compared against θ.
+            // rst of docs/fixed-point.md. It reads the stored v, which for SUBTRACT_NEXT_STEP is the value the
+            // previous step compared against θ, and for SUBTRACT_GUARDED that value minus θ if it spiked.
             var vPrevious = v[g];
             var subtractNow = subtractNextStep && vPrevious > threshold;
             long vNext;
@@ -289,6 +290,13 @@ internal sealed class ChipRun
                 {
                     vNext = FixedPoint.Saturate(vNext - threshold, min, max);
                 }
+            }
+
+            // SUBTRACT_GUARDED stores v' - θ * (s - rst): subtract in a spiking step without rst, and add θ
+            // back in a step with rst that does not spike.
+            if (reset == ResetMode.SubtractGuarded && spike != subtractNow)
+            {
+                vNext = FixedPoint.Saturate(spike ? vNext - threshold : vNext + threshold, min, max);
             }
 
             v[g] = vNext;

@@ -93,10 +93,11 @@ internal static class ImageValidator
             throw Invalid($"Core {k}: parameters.model is {parameters.Model}; expected LIF, CUBA_LIF or IF.");
         }
 
-        if (parameters.Reset is not (ResetMode.Zero or ResetMode.Subtract or ResetMode.SubtractNextStep))
+        if (parameters.Reset is not (ResetMode.Zero or ResetMode.Subtract or ResetMode.SubtractNextStep
+            or ResetMode.SubtractGuarded))
         {
             throw Invalid($"Core {k}: parameters.reset is {parameters.Reset}; "
-                + "expected ZERO, SUBTRACT or SUBTRACT_NEXT_STEP.");
+                + "expected ZERO, SUBTRACT, SUBTRACT_NEXT_STEP or SUBTRACT_GUARDED.");
         }
 
         var stateBits = (int)Math.Min(parameters.StateBits, int.MaxValue);

@@ -120,10 +120,11 @@ def main():
     parser.add_argument("--tmax", type=float, default=2.0, help="integration horizon of the encoder")
     parser.add_argument("--steps", type=int, default=8, help="time steps T")
     parser.add_argument("--components", type=int, default=24, help="PCA features K")
-    parser.add_argument("--hidden", type=int, nargs="+", default=[256, 256], help="hidden LIF layer sizes")
+    parser.add_argument("--hidden", type=int, nargs="+", default=[256], help="hidden LIF layer sizes")
     parser.add_argument("--beta", type=float, default=0.95, help="LIF membrane decay per step")
-    parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--epochs", type=int, default=5)
     parser.add_argument("--batch", type=int, default=128)
+    parser.add_argument("--threads", type=int, default=2, help="torch CPU threads")
     parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--numpy-encoder", action="store_true",
@@ -134,7 +135,7 @@ def main():
     args = parser.parse_args()
 
     torch.manual_seed(args.seed)
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     os.makedirs(args.out, exist_ok=True)
     name = os.path.basename(os.path.normpath(args.out))
     log = open(os.path.join(args.out, "training.log"), "w", encoding="utf-8")

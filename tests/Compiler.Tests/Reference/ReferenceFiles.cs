@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace NeuroDeploy.Compiler.Tests.Reference;
@@ -24,14 +23,14 @@ internal static partial class ReferenceFiles
     public static (int[] Shape, double[] Values) ReadNpy(string path)
     {
         var bytes = File.ReadAllBytes(path);
-        if (bytes.Length < 10 || bytes[0] != 0x93 || !string.Equals(Encoding.ASCII.GetString(bytes, 1, 5), "NUMPY", StringComparison.Ordinal))
+        if (bytes.Length < 10 || bytes[0] != 0x93 || !string.Equals(System.Text.Encoding.ASCII.GetString(bytes, 1, 5), "NUMPY", StringComparison.Ordinal))
         {
             throw new InvalidDataException($"{path}: not a .npy file");
         }
 
         var headerLength = bytes[6] == 1 ? BitConverter.ToUInt16(bytes, 8) : (int)BitConverter.ToUInt32(bytes, 8);
         var headerStart = bytes[6] == 1 ? 10 : 12;
-        var header = Encoding.ASCII.GetString(bytes, headerStart, headerLength);
+        var header = System.Text.Encoding.ASCII.GetString(bytes, headerStart, headerLength);
         var descr = DescrPattern().Match(header).Groups["value"].Value;
         var fortran = header.Contains("'fortran_order': True", StringComparison.Ordinal);
         var shapeText = ShapePattern().Match(header).Groups["value"].Value;

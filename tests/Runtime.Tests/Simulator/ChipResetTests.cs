@@ -4,7 +4,7 @@ using static NeuroDeploy.Runtime.Tests.Simulator.TestImages;
 
 namespace NeuroDeploy.Runtime.Tests.Simulator;
 
-/// <summary>The three reset modes, worked out by hand over several steps.</summary>
+/// <summary>The reset modes, worked out by hand over several steps.</summary>
 public sealed class ChipResetTests
 {
     private static readonly int[][] EveryStep = [[1], [1], [1], [1], [1], [1], [1]];
@@ -74,6 +74,48 @@ public sealed class ChipResetTests
         // SUBTRACT: t0 8 spike -> 3. t1 1.5 -> 2, + 8 = 10 spike -> 5. t2 2.5 -> 3. t3 1.5 -> 2. t4 1.
         Assert.Equal(new long[] { 3, 5, 3, 2, 1 }, result.Traces[1].V);
         Assert.Equal(new byte[] { 1, 1, 0, 0, 0 }, result.Traces[1].Spikes);
+    }
+
+    [Fact]
+    public void SubtractGuardedMatchesSubtractBelowThreshold()
+    {
+        var trace = RunConstantDrive(ResetMode.SubtractGuarded);
+
+        // The stored v never exceeds 5, so rst stays false and each spike subtracts once, as SUBTRACT:
+        // 4; 8 spike -> 3; 7 spike -> 2; 6 spike -> 1; 5 no spike; 9 spike -> 4; 8 spike -> 3.
+        Assert.Equal(new long[] { 4, 3, 2, 1, 5, 4, 3 }, trace.V);
+        Assert.Equal(new byte[] { 0, 1, 1, 1, 0, 1, 1 }, trace.Spikes);
+    }
+
+    [Fact]
+    public void SubtractGuardedNeedsTwiceThreshold()
+    {
+        // No leak, threshold 5, weight 12 at t0 and t1 only. Population 0 uses SUBTRACT_GUARDED,
+        // population 1 SUBTRACT and population 2 SUBTRACT_NEXT_STEP on the same input.
+        var image = Create(channels: 1);
+        foreach (var reset in new[] { ResetMode.SubtractGuarded, ResetMode.Subtract, ResetMode.SubtractNextStep })
+        {
+            var core = AddPopulation(image, 0, Parameters(NeuronModel.Lif, reset, 5), 1);
+            AddInputAxon(image.Cores[core], 0, 0, [0], [12]);
+        }
+
+        SetOutput(image, 0);
+
+        var result = new Chip(image).Run(Input([1], [1], [0], [0], [0], [0]), [0, 1, 2]);
+
+        // SUBTRACT_GUARDED: t0 rst false, 12 spike, s != rst so 12 - 5 = 7.
+        // t1 rst (7 > 5): 7 + 12 - 5 = 14, spike, s == rst so 14 stays. t2 rst: 14 - 5 = 9, spike, 9 stays.
+        // t3 rst: 9 - 5 = 4, no spike, s != rst so 4 + 5 = 9. t4 and t5 the same: 9 is stuck below 2θ = 10.
+        Assert.Equal(new long[] { 7, 14, 9, 9, 9, 9 }, result.Traces[0].V);
+        Assert.Equal(new byte[] { 1, 1, 1, 0, 0, 0 }, result.Traces[0].Spikes);
+
+        // SUBTRACT: 12 -> 7, 19 -> 14, 14 -> 9, 9 -> 4 (all spike), then 4, 4.
+        Assert.Equal(new long[] { 7, 14, 9, 4, 4, 4 }, result.Traces[1].V);
+        Assert.Equal(new byte[] { 1, 1, 1, 1, 0, 0 }, result.Traces[1].Spikes);
+
+        // SUBTRACT_NEXT_STEP: 12 spike; 24 - 5 = 19 spike; 14 spike; 9 spike; 4; 4 (4 is not > 5, no subtract).
+        Assert.Equal(new long[] { 12, 19, 14, 9, 4, 4 }, result.Traces[2].V);
+        Assert.Equal(new byte[] { 1, 1, 1, 1, 0, 0 }, result.Traces[2].Spikes);
     }
 
     [Fact]

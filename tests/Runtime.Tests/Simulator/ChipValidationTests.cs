@@ -46,6 +46,7 @@ public sealed class ChipValidationTests
     [InlineData("vReset", "Core 0: parameters.v_reset is -129")]
     [InlineData("model", "Core 1: parameters.model is Unspecified")]
     [InlineData("reset", "Core 1: parameters.reset is Unspecified")]
+    [InlineData("resetUnknown", "Core 1: parameters.reset is 9")]
     [InlineData("parameters", "Core 1: parameters are missing")]
     [InlineData("bias", "Core 0: bias has 4 bytes")]
     [InlineData("outputPopulation", "output.population is 2")]
@@ -87,6 +88,7 @@ public sealed class ChipValidationTests
                 break;
             case "model": core1.Parameters.Model = NeuronModel.Unspecified; break;
             case "reset": core1.Parameters.Reset = ResetMode.Unspecified; break;
+            case "resetUnknown": core1.Parameters.Reset = (ResetMode)9; break;
             case "parameters": core1.Parameters = null; break;
             case "bias": SetBias(core0, 1); break;
             case "outputPopulation": image.Output.Population = 2; break;

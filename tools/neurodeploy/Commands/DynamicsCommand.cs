@@ -71,27 +71,30 @@ public static class DynamicsCommand
     private static void Print(DynamicsReport report)
     {
         var table = new Table().AddColumns("quantity", "value");
-        table.AddRow("encoder", Markup.Escape(report.Encoder));
-        table.AddRow("Lyapunov exponents", Format(report.Lyapunov));
-        table.AddRow("exponents from", Markup.Escape(report.LyapunovSource == "long-run"
+        AddRow(table, "encoder", report.Encoder);
+        AddRow(table, "Lyapunov exponents", Format(report.Lyapunov));
+        AddRow(table, "exponents from", Markup.Escape(string.Equals(report.LyapunovSource, "long-run", StringComparison.Ordinal)
             ? Invariant($"long run from v = {report.LongRunStart[0]:G4}: {report.LongRunTransient:G4} transient + {report.LongRunDuration:G4} averaged, RK4 at the encoder's h, re-orthonormalised every {report.RenormEvery} steps")
             : Invariant($"finite-time average (the long run diverged at t = {report.LongRunDivergedAt:G4})")));
-        table.AddRow("volume rate (sum)", Number(report.VolumeRate));
-        table.AddRow("analytic divergence", report.AnalyticDivergence is { } divergence ? Number(divergence) : "not constant");
-        table.AddRow("mode", Invariant($"{report.Mode} (tolerance {report.ModeTolerance:G3})"));
-        table.AddRow(
+        AddRow(table, "volume rate (sum)", Number(report.VolumeRate));
+        AddRow(table, "analytic divergence", report.AnalyticDivergence is { } divergence ? Number(divergence) : "not constant");
+        AddRow(table, "mode", Invariant($"{report.Mode} (tolerance {report.ModeTolerance:G3})"));
+        AddRow(
+            table,
             Invariant($"finite-time exponents over [0, {report.FiniteTimeHorizon:G4}]"),
             report.FiniteTimeLyapunov.Length == 0 ? "none (every start diverged)" : Format(report.FiniteTimeLyapunov));
-        table.AddRow("grid starts", Invariant($"{report.GridPoints} in [-1, 1], {report.DivergedStarts} diverged"));
+        AddRow(table, "grid starts", Invariant($"{report.GridPoints} in [-1, 1], {report.DivergedStarts} diverged"));
         if (report.TrajectoryRange is { } range)
         {
-            table.AddRow("x range", Invariant($"[{range.X.Min:G6}, {range.X.Max:G6}]"));
-            table.AddRow("y range", Invariant($"[{range.Y.Min:G6}, {range.Y.Max:G6}]"));
-            table.AddRow("z range", Invariant($"[{range.Z.Min:G6}, {range.Z.Max:G6}]"));
+            AddRow(table, "x range", Invariant($"[{range.X.Min:G6}, {range.X.Max:G6}]"));
+            AddRow(table, "y range", Invariant($"[{range.Y.Min:G6}, {range.Y.Max:G6}]"));
+            AddRow(table, "z range", Invariant($"[{range.Z.Min:G6}, {range.Z.Max:G6}]"));
         }
 
         AnsiConsole.Write(table);
     }
+
+    private static void AddRow(Table table, string name, string value) => table.AddRow(Markup.Escape(name), Markup.Escape(value));
 
     private static string Format(double[] values) => "[" + string.Join(", ", values.Select(Number)) + "]";
 

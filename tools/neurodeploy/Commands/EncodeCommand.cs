@@ -16,16 +16,36 @@ public static class EncodeCommand
         var encoder = new Option<string>("--encoder") { Description = "Encoder SPEC, e.g. mixed-oscillator:delta=-1.5,tmax=8,h=0.01,steps=5.", Required = true };
         var input = new Option<string>("--input") { Description = "Features [B, F] as .npy or .csv (one row per sample).", Required = true };
         var normalize = new Option<string>("--normalize") { Description = "none, or max-abs: divide every feature by the batch's largest |value|.", DefaultValueFactory = _ => "none" };
-        var output = new Option<string>("--output", "-o") { Description = "Output .npy, float32 [B, T, C].", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Output .npy, float32 [B, T, C] (int32 with --raw).", Required = true };
+        var fixedPoint = new Option<bool>("--fixed-point")
+        {
+            Description = "Run the on-board fixed-point encoder program instead of the float encoder; values are the board's integers / 2^G.",
+        };
+        var profile = new Option<string>("--profile") { Description = "Hardware profile the program is built for (with --fixed-point).", DefaultValueFactory = _ => "generic" };
+        var raw = new Option<bool>("--raw") { Description = "With --fixed-point, write the board's int32 values (G fraction bits) instead of float32." };
         var command = new Command("encode", "Apply an encoder to a feature matrix and write the first layer's input as .npy [B, T, C].");
         command.Options.Add(encoder);
         command.Options.Add(input);
         command.Options.Add(normalize);
         command.Options.Add(output);
+        command.Options.Add(fixedPoint);
+        command.Options.Add(profile);
+        command.Options.Add(raw);
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var path = result.GetValue(input)!;
             var features = InputLoader.LoadFeatures(path);
+            if (result.GetValue(fixedPoint))
+            {
+                return FixedPointEncoding.Write(
+                    features, result.GetValue(encoder)!, result.GetValue(normalize)!, result.GetValue(profile)!, result.GetValue(output)!, result.GetValue(raw));
+            }
+
+            if (result.GetValue(raw))
+            {
+                throw new UsageException("--raw writes the board's integers and needs --fixed-point.");
+            }
+
             var batch = ProgressReporter.Run(
                 $"encoding {features.Shape[0]} samples",
                 () => InputLoader.Encode(features, result.GetValue(encoder)!, result.GetValue(normalize)!, path),
