@@ -138,7 +138,39 @@ public static class GoldenModel
             (spikesNow, spikesPrevious) = (spikesPrevious, spikesNow);
         }
 
+        CountUndeliveredEvents(network, input, steps, spikesPrevious, result);
         return result;
+    }
+
+    /// <summary>
+    /// Counts the synaptic operations of delay-1 events of the last step: the chip performs them
+    /// when the event is emitted, although the step that would use them never runs.
+    /// </summary>
+    private static void CountUndeliveredEvents(QuantizedNetwork network, int[] input, int steps, byte[][] lastSpikes, GoldenResult result)
+    {
+        if (steps == 0)
+        {
+            return;
+        }
+
+        var channels = network.InputSize;
+        var lastInput = new ReadOnlySpan<int>(input, (steps - 1) * channels, channels);
+        var scratch = network.Populations.Select(p => (new long[p.Size], new long[p.Size])).ToArray();
+        foreach (var projection in network.Projections.Where(x => x.Delay == 1))
+        {
+            var (spikeSum, gradedSum) = scratch[projection.Target];
+            var delayed = new QuantizedProjection
+            {
+                Source = projection.Source,
+                Target = projection.Target,
+                Delay = 0,
+                RowStart = projection.RowStart,
+                Column = projection.Column,
+                Mantissa = projection.Mantissa,
+            };
+            Accumulate(network, network.Populations[projection.Target], delayed, lastInput, lastInput, lastSpikes, lastSpikes,
+                spikeSum, gradedSum, result);
+        }
     }
 
     private static void Accumulate(

@@ -73,7 +73,7 @@ public static class DynamicsCommand
         var table = new Table().AddColumns("quantity", "value");
         AddRow(table, "encoder", report.Encoder);
         AddRow(table, "Lyapunov exponents", Format(report.Lyapunov));
-        AddRow(table, "exponents from", Markup.Escape(string.Equals(report.LyapunovSource, "long-run", StringComparison.Ordinal)
+        AddRow(table, "exponents from", (string.Equals(report.LyapunovSource, "long-run", StringComparison.Ordinal)
             ? Invariant($"long run from v = {report.LongRunStart[0]:G4}: {report.LongRunTransient:G4} transient + {report.LongRunDuration:G4} averaged, RK4 at the encoder's h, re-orthonormalised every {report.RenormEvery} steps")
             : Invariant($"finite-time average (the long run diverged at t = {report.LongRunDivergedAt:G4})")));
         AddRow(table, "volume rate (sum)", Number(report.VolumeRate));
