@@ -56,7 +56,7 @@ public sealed class LinkLayer : IAsyncDisposable
         _options = options;
         _isInitiator = isInitiator;
         _reader = new FrameReader(stream);
-        _window = new SemaphoreSlim(options.WindowSize, options.WindowSize);
+        _window = new SemaphoreSlim(options.WindowSize);
     }
 
     public LinkStatistics Statistics { get; } = new();

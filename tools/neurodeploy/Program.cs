@@ -7,6 +7,7 @@ root.Subcommands.Add(CompileCommand.Create());
 root.Subcommands.Add(InspectCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(EncodeCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(DynamicsCommand.Create());
 root.Subcommands.Add(SweepCommand.Create());
 
