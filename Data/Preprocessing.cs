@@ -1,4 +1,5 @@
 using System.Globalization;
+using SimdVector = System.Numerics.Vector;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace NeuroDeploy.Data;
@@ -101,7 +102,6 @@ public sealed partial class Preprocessing
         }
 
         var count = features.Length / featureCount;
-        var centred = Matrix<double>.Build.Dense(count, featureCount);
         var mean = new double[featureCount];
         for (var i = 0; i < count; i++)
         {
@@ -116,22 +116,30 @@ public sealed partial class Preprocessing
             mean[j] /= count;
         }
 
+        var centred = new double[features.Length];
         for (var i = 0; i < count; i++)
         {
             for (var j = 0; j < featureCount; j++)
             {
-                centred[i, j] = (features[(i * featureCount) + j] * inputScale) - mean[j];
+                centred[(i * featureCount) + j] = (features[(i * featureCount) + j] * inputScale) - mean[j];
             }
         }
 
-        var covariance = centred.TransposeThisAndMultiply(centred).Divide(count - 1);
+        var covariance = Covariance(centred, count, featureCount);
         var (components, variances) = PrincipalAxes(covariance, componentCount);
 
-        var projections = centred.TransposeAndMultiply(Matrix<double>.Build.DenseOfRowArrays(components));
         var scale = new double[componentCount];
+        for (var i = 0; i < count; i++)
+        {
+            var sample = centred.AsSpan(i * featureCount, featureCount);
+            for (var k = 0; k < componentCount; k++)
+            {
+                scale[k] = Math.Max(scale[k], Math.Abs(Dot(sample, components[k])));
+            }
+        }
+
         for (var k = 0; k < componentCount; k++)
         {
-            scale[k] = projections.Column(k).AbsoluteMaximum();
 
             // Rounding leaves a spread of about 1e-16 along directions in which the data is constant.
             if (scale[k] <= 1e-12 * scale[0])
@@ -193,6 +201,70 @@ public sealed partial class Preprocessing
         }
 
         return new NdArray([dataset.Count, ComponentCount], output);
+    }
+
+    /// <summary>
+    /// Returns the sample covariance (divided by B - 1) of centred row-major samples. Samples are processed in
+    /// blocks, transposed so that each covariance entry adds one contiguous dot product per block.
+    /// </summary>
+    private static Matrix<double> Covariance(double[] centred, int count, int featureCount)
+    {
+        const int BlockSize = 64;
+        var sums = new double[featureCount * featureCount];
+        var block = new double[featureCount * BlockSize];
+        for (var start = 0; start < count; start += BlockSize)
+        {
+            var size = Math.Min(BlockSize, count - start);
+            Array.Clear(block);
+            for (var b = 0; b < size; b++)
+            {
+                for (var i = 0; i < featureCount; i++)
+                {
+                    block[(i * BlockSize) + b] = centred[((start + b) * featureCount) + i];
+                }
+            }
+
+            for (var i = 0; i < featureCount; i++)
+            {
+                var row = block.AsSpan(i * BlockSize, BlockSize);
+                for (var j = i; j < featureCount; j++)
+                {
+                    sums[(i * featureCount) + j] += Dot(row, block.AsSpan(j * BlockSize, BlockSize));
+                }
+            }
+        }
+
+        var covariance = Matrix<double>.Build.Dense(featureCount, featureCount);
+        for (var i = 0; i < featureCount; i++)
+        {
+            for (var j = i; j < featureCount; j++)
+            {
+                var value = sums[(i * featureCount) + j] / (count - 1);
+                covariance[i, j] = value;
+                covariance[j, i] = value;
+            }
+        }
+
+        return covariance;
+    }
+
+    private static double Dot(ReadOnlySpan<double> left, ReadOnlySpan<double> right)
+    {
+        var width = System.Numerics.Vector<double>.Count;
+        var accumulator = System.Numerics.Vector<double>.Zero;
+        var i = 0;
+        for (; i <= left.Length - width; i += width)
+        {
+            accumulator += new System.Numerics.Vector<double>(left[i..]) * new System.Numerics.Vector<double>(right[i..]);
+        }
+
+        var sum = SimdVector.Sum(accumulator);
+        for (; i < left.Length; i++)
+        {
+            sum += left[i] * right[i];
+        }
+
+        return sum;
     }
 
     /// <summary>Returns the top eigenvectors of a covariance matrix, signed as <see cref="FitPca"/> states.</summary>
