@@ -17,7 +17,7 @@ for mode in expansive dissipative; do
         echo "missing $model; see docs/examples.md to train it" >&2
         exit 2
     fi
-    nd eval "$model" --dataset fashion-mnist --target sim:// --output "$out/$mode.json" "$@"
+    nd eval "$model" --dt 1e-4 --dataset fashion-mnist --target sim:// --output "$out/$mode.json" "$@"
 done
 
 python3 - "$out" <<'PY' 2>/dev/null || awk 'BEGIN{print "(python3 not found: see the JSON files for the ratio)"}'
