@@ -24,7 +24,7 @@ public sealed class LinkLayer : IAsyncDisposable
     private readonly LinkOptions _options;
     private readonly bool _isInitiator;
     private readonly FrameReader _reader;
-    private readonly Channel<Outgoing> _outgoing = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Outgoing> _outgoing = Channel.CreateUnbounded<Outgoing>();
     private readonly Channel<Delivered> _delivered = Channel.CreateUnbounded<Delivered>(new UnboundedChannelOptions { SingleReader = true });
     private readonly LinkedList<PendingFrame> _unacknowledged = new();
     private readonly SemaphoreSlim _window;
@@ -260,8 +260,9 @@ public sealed class LinkLayer : IAsyncDisposable
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
         }
-        catch (Exception error) when (error is IOException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception error)
         {
+            // Any failure of the writer ends the link; a silent stop would hang every sender.
             Fail(new LinkException("Writing to the link failed: " + error.Message, error));
         }
     }
@@ -285,7 +286,7 @@ public sealed class LinkLayer : IAsyncDisposable
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
         }
-        catch (Exception error) when (error is IOException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception error)
         {
             Fail(new LinkException("Reading from the link failed: " + error.Message, error));
         }
