@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using SimdVector = System.Numerics.Vector;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -208,7 +207,6 @@ public sealed partial class Preprocessing
     /// Returns the sample covariance (divided by B - 1) of centred row-major samples. Samples are processed in
     /// blocks, transposed so that each covariance entry adds one contiguous dot product per block.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Matrix<double> Covariance(double[] centred, int count, int featureCount)
     {
         const int BlockSize = 64;
@@ -250,7 +248,6 @@ public sealed partial class Preprocessing
         return covariance;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Dot(ReadOnlySpan<double> left, ReadOnlySpan<double> right)
     {
         var width = System.Numerics.Vector<double>.Count;

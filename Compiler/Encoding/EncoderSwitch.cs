@@ -31,6 +31,12 @@ public static class EncoderSwitch
                 $"Encoder '{program.Spec}' produces {3 * program.Features} channels (3 per feature), but the image takes {image.Input.Channels}.");
         }
 
+        if (image.Input.Steps != 0 && program.Samples != image.Input.Steps)
+        {
+            throw new CompileException(
+                $"Encoder '{program.Spec}' emits {program.Samples} steps per sample, but the image's input map states {image.Input.Steps} (InputMap.steps, part of the network digest). Use steps={image.Input.Steps} or compile the network again.");
+        }
+
         var replaced = image.Clone();
         replaced.Encoder = program.Clone();
         ImageDigest.Seal(replaced);

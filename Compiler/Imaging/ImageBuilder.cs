@@ -16,11 +16,24 @@ public static class ImageBuilder
     /// <summary>The compiler version written into images; changing it changes every image's bytes.</summary>
     public static string CompilerVersion { get; } = "neurodeploy " + typeof(ImageBuilder).Assembly.GetName().Version?.ToString(3);
 
+    /// <summary>Builds and seals the image without an encoder program.</summary>
     public static NeuroImage Build(
         QuantizedNetwork network,
         IReadOnlyList<CoreAssignment> assignments,
         HardwareProfile profile,
-        Provenance provenance)
+        Provenance provenance) =>
+        Build(network, assignments, profile, provenance, encoder: null);
+
+    /// <summary>
+    /// Builds and seals the image. With an encoder program, the image carries it and <c>InputMap.steps</c> is the
+    /// program's sample count.
+    /// </summary>
+    public static NeuroImage Build(
+        QuantizedNetwork network,
+        IReadOnlyList<CoreAssignment> assignments,
+        HardwareProfile profile,
+        Provenance provenance,
+        EncoderProgram? encoder)
     {
         var image = new NeuroImage
         {
@@ -42,6 +55,11 @@ public static class ImageBuilder
             },
         };
         image.Input.Shape.AddRange(network.InputShape.Select(x => (uint)x));
+        if (encoder is not null)
+        {
+            image.Input.Steps = encoder.Samples;
+            image.Encoder = encoder.Clone();
+        }
 
         var coresOf = assignments.GroupBy(a => a.Population).ToDictionary(g => g.Key, g => g.OrderBy(a => a.Offset).ToArray());
         for (var p = 0; p < network.Populations.Count; p++)

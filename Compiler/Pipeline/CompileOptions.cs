@@ -1,4 +1,5 @@
 using NeuroDeploy.Compiler.Lowering;
+using NeuroDeploy.Encoders;
 
 namespace NeuroDeploy.Compiler.Pipeline;
 
@@ -21,4 +22,15 @@ public sealed record CompileOptions
 
     /// <summary>Largest input magnitude expected (graded input only).</summary>
     public double InputBound { get; init; } = 1.0;
+
+    /// <summary>
+    /// Encoder that feeds the network. A dynamical encoder with an on-board program is embedded in the image
+    /// (<c>NeuroImage.encoder</c>, <c>InputMap.steps</c>); any other encoder stays on the host and
+    /// <see cref="CompileResult.EncoderNote"/> says why. Graded input and its bound still come from
+    /// <see cref="GradedInput"/> and <see cref="InputBound"/>.
+    /// </summary>
+    public EncoderSpec? Encoder { get; init; }
+
+    /// <summary>Feature normalization the host applies before the on-board encoder: none or max-abs.</summary>
+    public string Normalize { get; init; } = "none";
 }

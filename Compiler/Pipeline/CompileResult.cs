@@ -14,4 +14,8 @@ public sealed record CompileResult(
     QuantizedNetwork Quantized,
     IReadOnlyList<CoreAssignment> Cores,
     HardwareProfile Profile,
-    NeuroImage Image);
+    NeuroImage Image)
+{
+    /// <summary>Why the options' encoder was not embedded in the image, or null when it was or none was given.</summary>
+    public string? EncoderNote { get; init; }
+}

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using NeuroDeploy.Compiler.Encoding;
 using NeuroDeploy.Compiler.Imaging;
 using NeuroDeploy.Compiler.Lowering;
 using NeuroDeploy.Compiler.Mapping;
@@ -41,7 +43,40 @@ public static class ModelCompiler
             Convention = discrete.Convention,
             Reset = options.Reset?.ToString() ?? "",
         };
-        var image = ImageBuilder.Build(quantized, cores, profile, provenance);
-        return new CompileResult(graph, discrete, quantized, cores, profile, image);
+        var (program, note) = BuildEncoderProgram(quantized, options);
+        var image = ImageBuilder.Build(quantized, cores, profile, provenance, program);
+        return new CompileResult(graph, discrete, quantized, cores, profile, image) { EncoderNote = note };
+    }
+
+    /// <summary>
+    /// Builds the on-board program of the options' encoder for the quantized input format, or returns a note
+    /// saying why the encoder stays on the host.
+    /// </summary>
+    private static (EncoderProgram? Program, string? Note) BuildEncoderProgram(QuantizedNetwork quantized, CompileOptions options)
+    {
+        if (options.Encoder is not { } spec)
+        {
+            return (null, null);
+        }
+
+        var unsupported = EncoderProgramFactory.Unsupported(spec);
+        if (unsupported is not null)
+        {
+            return (null, unsupported);
+        }
+
+        if (!quantized.GradedInput)
+        {
+            return (null, $"Encoder '{spec}' stays on the host: the image takes spike input, and an on-board program needs graded input.");
+        }
+
+        if (quantized.InputSize % 3 != 0)
+        {
+            throw new CompileException(string.Create(CultureInfo.InvariantCulture,
+                $"Encoder '{spec}' produces 3 channels per feature, but the network's input takes {quantized.InputSize} channels, which is not a multiple of 3. Check the model and the encoder."));
+        }
+
+        var program = EncoderProgramFactory.Build(spec, quantized.InputSize / 3, quantized.InputFractionBits, options.Normalize);
+        return (program, null);
     }
 }

@@ -69,6 +69,26 @@ public sealed class EncoderInterpreter
     /// <summary>Output steps T per sample.</summary>
     public int Steps => (int)_program.Samples;
 
+    /// <summary>
+    /// Returns the integer operations of one sample with <paramref name="featureCount"/> features. Per feature: the
+    /// start (1 multiply, 2 additions); per integration step, Euler (one field, 3 multiplies by h, 3 additions) or
+    /// RK4 (four fields, 12 multiplies by h, 6 halvings, 9 additions for the stage inputs, and per state
+    /// 5 additions and 1 division for the weighted sum plus 1 addition to the state); per output value
+    /// 2 multiplies, 2 additions and 1 division for the interpolation.
+    /// </summary>
+    public EncoderOperationCounts CountOperations(int featureCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(featureCount);
+        var field = EncoderProgramSystems.FieldOperations(_program.System)!.Value;
+        var step = _rungeKutta4
+            ? field.Times(4).Plus(new EncoderOperationCounts(Multiplies: 12, Additions: 6 + 9 + (3 * 6), Divisions: 3))
+            : field.Plus(new EncoderOperationCounts(Multiplies: 3, Additions: 3, Divisions: 0));
+        var start = new EncoderOperationCounts(Multiplies: 1, Additions: 2, Divisions: 0);
+        var sampling = new EncoderOperationCounts(Multiplies: 2, Additions: 2, Divisions: 1).Times(3L * Steps);
+        var perFeature = start.Plus(step.Times(_program.IntegrationSteps)).Plus(sampling);
+        return perFeature.Times(featureCount);
+    }
+
     /// <summary>Converts a feature in [-1, 1] to the int32 feature format (2^30 per unit), rounding half away from zero.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not finite or lies outside [-1, 1].</exception>
     public static int ToFeature(double value, int index)

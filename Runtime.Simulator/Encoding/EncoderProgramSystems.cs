@@ -14,4 +14,18 @@ public static class EncoderProgramSystems
         "sprott-c" => 1,
         _ => -1,
     };
+
+    /// <summary>
+    /// Returns the operations of one evaluation of the system's vector field as <see cref="EncoderInterpreter"/>
+    /// writes it (for example, <c>beta x^3</c> is three multiplies), or null for an unsupported system.
+    /// </summary>
+    public static EncoderOperationCounts? FieldOperations(string system) => system switch
+    {
+        "mixed-oscillator" => new EncoderOperationCounts(Multiplies: 10, Additions: 7, Divisions: 0),
+        "lorenz" => new EncoderOperationCounts(Multiplies: 4, Additions: 4, Divisions: 0),
+        "chen" => new EncoderOperationCounts(Multiplies: 6, Additions: 5, Divisions: 0),
+        "rossler" => new EncoderOperationCounts(Multiplies: 2, Additions: 5, Divisions: 0),
+        "sprott-c" => new EncoderOperationCounts(Multiplies: 3, Additions: 2, Divisions: 0),
+        _ => null,
+    };
 }

@@ -8,6 +8,9 @@ root.Subcommands.Add(InspectCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(EncodeCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(FlashCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(DevicesCommand.Create());
 root.Subcommands.Add(DynamicsCommand.Create());
 root.Subcommands.Add(SweepCommand.Create());
 

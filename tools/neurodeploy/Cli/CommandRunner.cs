@@ -22,7 +22,7 @@ public static class CommandRunner
         }
         catch (Exception ex) when (IsBadInput(ex))
         {
-            await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("error: " + MessageOf(ex)).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
         catch (OperationCanceledException)
@@ -37,7 +37,30 @@ public static class CommandRunner
         }
     }
 
+    /// <summary>
+    /// Returns the exception's message without the parameter name and actual value that .NET appends
+    /// to argument exceptions, because those name library parameters, not command-line options.
+    /// </summary>
+    public static string MessageOf(Exception ex)
+    {
+        var message = ex.Message;
+        if (ex is ArgumentOutOfRangeException { ActualValue: not null })
+        {
+            var actual = message.LastIndexOf(Environment.NewLine + "Actual value was ", StringComparison.Ordinal);
+            message = actual >= 0 ? message[..actual] : message;
+        }
+
+        if (ex is ArgumentException { ParamName: { } name })
+        {
+            var suffix = $" (Parameter '{name}')";
+            message = message.EndsWith(suffix, StringComparison.Ordinal) ? message[..^suffix.Length] : message;
+        }
+
+        return message;
+    }
+
     private static bool IsBadInput(Exception ex) => ex is UsageException
+        or FormatException
         or NirFormatException
         or LoweringException
         or CompileException

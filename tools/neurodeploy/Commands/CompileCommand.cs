@@ -7,7 +7,9 @@ using Spectre.Console;
 
 namespace NeuroDeploy.Cli;
 
-/// <summary><c>neurodeploy compile MODEL.nir --dt SECONDS [...] -o IMAGE.ndimg</c>.</summary>
+/// <summary>
+/// <c>neurodeploy compile MODEL.nir --dt SECONDS [--encoder SPEC [--normalize none|max-abs]] [...] -o IMAGE.ndimg</c>.
+/// </summary>
 public static class CompileCommand
 {
     public static Command Create()
@@ -16,19 +18,30 @@ public static class CompileCommand
         var output = new Option<string>("--output", "-o") { Description = "Image file to write (.ndimg).", Required = true };
         var encoder = new Option<string?>("--encoder")
         {
-            Description = "Encoder SPEC the network is fed by (sets graded input and its range), e.g. mixed-oscillator:delta=-1.5.",
+            Description = "Encoder SPEC the network is fed by, e.g. mixed-oscillator:delta=-1.5. Sets graded input and its range, "
+                + "and embeds the fixed-point encoder program in the image when the system has one (otherwise the encoder runs on the host).",
+        };
+        var normalize = new Option<string>("--normalize")
+        {
+            Description = "Feature normalization the host applies before the on-board encoder: none or max-abs (divide by the batch's largest |value|).",
+            DefaultValueFactory = _ => "none",
         };
         var arguments = new CompileArguments();
         var command = new Command("compile", "Compile a NIR network into a fixed-point image for a hardware profile.");
         command.Arguments.Add(model);
         command.Options.Add(output);
         command.Options.Add(encoder);
+        command.Options.Add(normalize);
         arguments.AddTo(command);
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var path = result.GetValue(model)!;
             var spec = result.GetValue(encoder);
-            var options = arguments.Read(result, spec is not null, EncoderBound(spec));
+            var options = arguments.Read(result, spec is not null, EncoderBound(spec)) with
+            {
+                Encoder = spec is null ? null : ParseSpec(spec),
+                Normalize = ParseNormalize(result.GetValue(normalize)!),
+            };
             var compiled = Compile(path, options);
             var bytes = compiled.Image.ToByteArray();
             AtomicFile.WriteAllBytes(result.GetValue(output)!, bytes);
@@ -52,6 +65,32 @@ public static class CompileCommand
         }
 
         return compiled;
+    }
+
+    /// <summary>Parses an encoder SPEC; invalid text is a usage error.</summary>
+    public static EncoderSpec ParseSpec(string text)
+    {
+        try
+        {
+            return EncoderSpec.Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException(ex.Message, ex);
+        }
+    }
+
+    /// <summary>Validates a normalization name and returns it in canonical form.</summary>
+    public static string ParseNormalize(string text)
+    {
+        try
+        {
+            return FeatureNormalizer.Name(FeatureNormalizer.Parse(text));
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException("--normalize: " + ex.Message, ex);
+        }
     }
 
     /// <summary>The largest value an encoder emits for features in [-1, 1], or 1 without an encoder.</summary>
@@ -92,6 +131,17 @@ public static class CompileCommand
         }
 
         AnsiConsole.Write(table);
+        if (image.Encoder is { } program)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"encoder program {program.Spec} (normalize {program.Normalize}): {EncoderPrograms.Describe(program)}; input map steps {image.Input.Steps}"));
+        }
+
+        if (compiled.EncoderNote is { } note)
+        {
+            Console.Error.WriteLine("note: " + note + " The image carries no encoder program; run it with --encoder SPEC to encode on the host.");
+        }
+
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"wrote {output}: {bytes} bytes, {image.Cores.Count} of {compiled.Profile.Cores} cores ({compiled.Profile.Name}), "

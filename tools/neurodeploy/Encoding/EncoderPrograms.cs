@@ -8,14 +8,13 @@ using NeuroDeploy.Runtime.Simulator.Encoding;
 namespace NeuroDeploy.Cli;
 
 /// <summary>
-/// Connects float encoders (<see cref="EncoderSpec"/>) to the fixed-point encoder program: measures the trajectory
-/// range, builds the program with <see cref="EncoderProgramBuilder"/>, and runs it with the board's
-/// <see cref="EncoderInterpreter"/>.
+/// Connects float encoders (<see cref="EncoderSpec"/>) to the fixed-point encoder program: builds the program with
+/// <see cref="EncoderProgramFactory"/> and runs it with the board's <see cref="EncoderInterpreter"/>.
 /// </summary>
 public static class EncoderPrograms
 {
     /// <summary>Start values on [-1, 1] whose trajectories bound the program's state range.</summary>
-    public const int GridPoints = 21;
+    public const int GridPoints = EncoderProgramFactory.GridPoints;
 
     /// <summary>
     /// Returns the graded input fraction bits the compiler chooses for an input bound:
@@ -29,49 +28,9 @@ public static class EncoderPrograms
     public static EncoderProgram Build(EncoderSpec spec, int features, int outputFractionBits, string normalize = "none")
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (EncoderFactory.Create(spec) is not DynamicalEncoder encoder)
-        {
-            throw new UsageException(
-                $"Encoder '{spec.Name}' is a spike encoder and runs on the host only; an on-board program exists for: "
-                + string.Join(", ", EncoderProgramLayout.Systems) + ".");
-        }
-
-        var names = EncoderProgramLayout.ParameterNames(spec.Name) ?? throw new UsageException(
-            $"Encoder '{spec.Name}' has no on-board program yet and runs on the host only; supported: "
-            + string.Join(", ", EncoderProgramLayout.Systems) + ".");
-        var integratedMax = new double[3];
-        var peakStarts = new double[3];
-        foreach (var v in EncoderAnalysis.Grid(GridPoints))
-        {
-            var trajectory = encoder.Trajectory(v);
-            for (var i = 0; i < trajectory.Length; i++)
-            {
-                var magnitude = Math.Abs(trajectory[i]);
-                if (magnitude > integratedMax[i % 3])
-                {
-                    integratedMax[i % 3] = magnitude;
-                    peakStarts[i % 3] = v;
-                }
-            }
-        }
-
         try
         {
-            return EncoderProgramBuilder.Build(new EncoderProgramRequest
-            {
-                Spec = spec.ToString(),
-                System = spec.Name,
-                Method = spec.Get("method"),
-                Parameters = names.Select(spec.GetReal).ToArray(),
-                StepSize = encoder.StepSize,
-                IntegrationSteps = encoder.IntegrationSteps,
-                Samples = encoder.Steps,
-                Features = features,
-                IntegratedMax = integratedMax,
-                PeakStarts = peakStarts,
-                OutputFractionBits = outputFractionBits,
-                Normalize = normalize,
-            });
+            return EncoderProgramFactory.Build(spec, features, outputFractionBits, normalize);
         }
         catch (CompileException ex)
         {

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using NeuroDeploy.Runtime.Simulator.Board;
+
+namespace NeuroDeploy.Cli;
+
+/// <summary>
+/// <c>neurodeploy serve --transport pty|tcp|grpc [--port N] [--profile NAME]</c>: the simulator as a
+/// virtual board until interrupted. The first line of standard output says where it listens.
+/// </summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var transport = new Option<string>("--transport") { Description = "pty (prints the device path), tcp or grpc (print 127.0.0.1:PORT).", DefaultValueFactory = _ => "tcp" };
+        var port = new Option<int>("--port") { Description = "TCP port for tcp and grpc; 0 picks a free one.", DefaultValueFactory = _ => 0 };
+        var profile = new Option<string>("--profile") { Description = "Hardware profile the board reports; images for other profiles are refused.", DefaultValueFactory = _ => "generic" };
+        var command = new Command("serve", "Serve the simulator as a virtual board on a pty, TCP or gRPC until interrupted (Ctrl+C).");
+        command.Options.Add(transport);
+        command.Options.Add(port);
+        command.Options.Add(profile);
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
+        {
+            var kind = result.GetValue(transport) switch
+            {
+                "pty" => BoardTransport.Pty,
+                "tcp" => BoardTransport.Tcp,
+                "grpc" => BoardTransport.Grpc,
+                var other => throw new UsageException($"--transport {other} is invalid; use pty, tcp or grpc."),
+            };
+            var portNumber = result.GetValue(port);
+            if (portNumber is < 0 or > 65535)
+            {
+                throw new UsageException($"--port {portNumber} is invalid; use 0 to 65535.");
+            }
+
+            var options = new VirtualBoardOptions { Transport = kind, Port = portNumber, Profile = result.GetValue(profile)! };
+            try
+            {
+                await VirtualBoardServer.ServeAsync(options, where =>
+                {
+                    Console.Out.WriteLine(where);
+                    Console.Out.Flush();
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C ends the server normally.
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}
