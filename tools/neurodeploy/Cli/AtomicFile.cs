@@ -5,13 +5,8 @@ public static class AtomicFile
 {
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
-        var full = Path.GetFullPath(path);
+        var full = CheckOutputPath(path);
         var directory = Path.GetDirectoryName(full) ?? ".";
-        if (!Directory.Exists(directory))
-        {
-            throw new UsageException($"Output folder {directory} does not exist; create it first.");
-        }
-
         var temporary = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Environment.ProcessId + ".tmp");
         try
         {
@@ -30,6 +25,28 @@ public static class AtomicFile
                 File.Delete(temporary);
             }
         }
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="path"/> can name an output file, so that a command can reject it
+    /// before long work. Returns the full path.
+    /// </summary>
+    /// <exception cref="UsageException">The folder does not exist, or the path is a folder.</exception>
+    public static string CheckOutputPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new UsageException($"Output path {path} is a folder; give a file name.");
+        }
+
+        var directory = Path.GetDirectoryName(full) ?? ".";
+        if (!Directory.Exists(directory))
+        {
+            throw new UsageException($"Output folder {directory} does not exist; create it first.");
+        }
+
+        return full;
     }
 
     public static void WriteAllText(string path, string text) =>

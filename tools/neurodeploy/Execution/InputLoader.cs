@@ -43,7 +43,11 @@ public static class InputLoader
         return array;
     }
 
-    /// <summary>Normalizes and encodes features [B, F] into samples [B, T, C].</summary>
+    /// <summary>
+    /// Normalizes and encodes features [B, F] into samples [B, T, C]. Every encoded value is rounded
+    /// to float32, the type <c>encode</c> writes, so <c>run</c>, <c>eval</c> and <c>sweep</c> feed the
+    /// first layer exactly the values of the .npy that <c>encode</c> writes for the same features.
+    /// </summary>
     public static SampleBatch Encode(NdArray features, string encoderSpec, string normalize, string source)
     {
         IEncoder encoder;
@@ -53,14 +57,24 @@ public static class InputLoader
             encoder = EncoderFactory.Create(encoderSpec);
             normalization = FeatureNormalizer.Parse(normalize);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
         {
-            throw new UsageException(ex.Message, ex);
+            throw new UsageException($"--encoder {encoderSpec} --normalize {normalize}: {CommandRunner.MessageOf(ex)}", ex);
         }
 
         var batch = features.Shape[0];
         var featureCount = features.Shape[1];
-        var normalized = FeatureNormalizer.Normalize(features.Data, normalization);
+        double[] normalized;
+        try
+        {
+            normalized = FeatureNormalizer.Normalize(features.Data, normalization);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException($"{source}: {CommandRunner.MessageOf(ex)}", ex);
+        }
+
+        CheckFeatureRange(normalized, featureCount, normalize, source);
         double[] encoded;
         try
         {
@@ -68,10 +82,36 @@ public static class InputLoader
         }
         catch (ArgumentException ex)
         {
-            throw new UsageException($"{source}: {ex.Message}", ex);
+            throw new UsageException($"{source}: {CommandRunner.MessageOf(ex)}", ex);
+        }
+
+        for (var k = 0; k < encoded.Length; k++)
+        {
+            encoded[k] = (float)encoded[k];
         }
 
         return new SampleBatch(batch, encoder.Steps, encoder.OutputChannels(featureCount), encoded, source);
+    }
+
+    /// <summary>Rejects the first feature outside [-1, 1], the range every encoder takes, naming its sample and column.</summary>
+    private static void CheckFeatureRange(double[] normalized, int featureCount, string normalize, string source)
+    {
+        for (var k = 0; k < normalized.Length; k++)
+        {
+            var value = normalized[k];
+            if (value >= -1 && value <= 1)
+            {
+                continue;
+            }
+
+            var hint = string.Equals(normalize, "none", StringComparison.Ordinal)
+                ? "Scale the features to [-1, 1], for instance with --normalize max-abs."
+                : "Scale the features to [-1, 1].";
+            throw new UsageException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{source}: sample {k / featureCount}, feature {k % featureCount} is {value:R} after --normalize {normalize}, "
+                + $"outside [-1, 1], the range an encoder takes. {hint}"));
+        }
     }
 
     private static NdArray LoadArray(string path, bool dropIndexColumns)
