@@ -1,8 +1,8 @@
 namespace NeuroDeploy.Data;
 
 /// <summary>
-/// Error raised when a data file (NumPy, CSV, IDX, preprocessing JSON) is malformed or holds an unsupported
-/// value. The message names the file, the offending value and how to fix it.
+/// Error raised when a data file (NumPy, CSV, IDX, preprocessing JSON) is malformed or contains an
+/// unsupported value. The message names the file, the offending value and how to fix it.
 /// </summary>
 public sealed class DataFormatException : Exception
 {

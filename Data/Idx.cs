@@ -5,7 +5,7 @@ using System.IO.Compression;
 namespace NeuroDeploy.Data;
 
 /// <summary>
-/// Reads and writes IDX files (the MNIST and Fashion-MNIST format), plain or gzip-compressed; compression is
+/// Reads and writes IDX files (the MNIST and Fashion-MNIST format), plain or gzip-compressed. Compression is
 /// detected from the gzip magic bytes 1F 8B, not from the file name. An IDX file is a big-endian int32 magic
 /// (0x0803: unsigned bytes, 3 dimensions; 0x0801: unsigned bytes, 1 dimension), one big-endian int32 per
 /// dimension, then the data in row-major order.
@@ -151,14 +151,14 @@ public static class Idx
         return dimensions;
     }
 
-    private static byte[] Payload(byte[] bytes, string path, int headerLength, long expected, string what)
+    private static byte[] Payload(byte[] bytes, string path, int headerLength, long expected, string description)
     {
         var available = bytes.Length - headerLength;
         if (available < expected)
         {
             throw new DataFormatException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{path}: truncated IDX file: the header announces {what} ({expected} bytes) but only "
+                $"{path}: truncated IDX file: the header announces {description} ({expected} bytes) but only "
                 + $"{available} bytes follow it. Re-download or re-create the file."));
         }
 
@@ -166,7 +166,7 @@ public static class Idx
         {
             throw new DataFormatException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{path}: the header announces {what} ({expected} bytes) but {available} bytes follow it; "
+                $"{path}: the header announces {description} ({expected} bytes) but {available} bytes follow it; "
                 + $"the header or the data is wrong. Re-create the file."));
         }
 

@@ -64,12 +64,12 @@ public sealed class LabeledDataset
     public LabeledDataset Take(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var taken = Math.Min(count, Count);
+        var sampleCount = Math.Min(count, Count);
         return new LabeledDataset(
-            Features.AsSpan(0, taken * FeatureCount).ToArray(),
+            Features.AsSpan(0, sampleCount * FeatureCount).ToArray(),
             FeatureCount,
-            Labels.AsSpan(0, taken).ToArray(),
+            Labels.AsSpan(0, sampleCount).ToArray(),
             Source,
-            Description + string.Create(CultureInfo.InvariantCulture, $", first {taken} samples"));
+            Description + string.Create(CultureInfo.InvariantCulture, $", first {sampleCount} samples"));
     }
 }

@@ -74,7 +74,6 @@ public sealed class LocalBoard : IAsyncDisposable
         {
             var pipe = new InMemoryUsbBulkPipe(64);
             var usbBoard = new VirtualBoard(boardOptions);
-            var stop = new CancellationTokenSource();
             var local = new LocalBoard(kind, "usb://1209:0001/PIPE", usbBoard, VirtualBoardServer.ServeStreamAsync(usbBoard, pipe.Device, CancellationToken.None), pipe);
             return local;
         }

@@ -17,6 +17,7 @@ public sealed class FaultInjectingStream : Stream
     private bool _atFrameStart = true;
     private bool _droppingFrame;
     private bool _disconnected;
+    private TimeSpan _lineFreeAt;
 
     public FaultInjectingStream(Stream inner, FaultOptions options)
     {
@@ -91,7 +92,7 @@ public sealed class FaultInjectingStream : Stream
             ThrowIfDisconnected();
         }
 
-        await PaceAsync(cancellationToken).ConfigureAwait(false);
+        await PaceAsync(allowed, cancellationToken).ConfigureAwait(false);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -161,15 +162,18 @@ public sealed class FaultInjectingStream : Stream
         return [.. output];
     }
 
-    private async Task PaceAsync(CancellationToken cancellationToken)
+    private async Task PaceAsync(int bytes, CancellationToken cancellationToken)
     {
         if (_options.LineRateBitsPerSecond is not { } rate)
         {
             return;
         }
 
-        var due = TimeSpan.FromSeconds(BytesWritten * 10.0 / rate);
-        var wait = due - _clock.Elapsed;
+        // An idle line earns no credit: the bytes start when the line is free or now.
+        var now = _clock.Elapsed;
+        var start = _lineFreeAt > now ? _lineFreeAt : now;
+        _lineFreeAt = start + TimeSpan.FromSeconds(bytes * 10.0 / rate);
+        var wait = _lineFreeAt - now;
         if (wait > TimeSpan.FromMilliseconds(1))
         {
             await Task.Delay(wait, cancellationToken).ConfigureAwait(false);

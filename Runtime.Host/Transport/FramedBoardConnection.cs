@@ -9,7 +9,7 @@ namespace NeuroDeploy.Runtime.Host.Transport;
 
 /// <summary>
 /// The board protocol over a byte stream: COBS frames, the link layer, and requests matched
-/// to replies in order (the board answers requests in the order it receives them).
+/// to replies in order (the board replies to requests in the order it receives them).
 /// </summary>
 public sealed class FramedBoardConnection : IBoardConnection
 {
@@ -87,7 +87,7 @@ public sealed class FramedBoardConnection : IBoardConnection
         }
 
         var pending = await SendAsync(new BoardMessage { InputEvents = request.Input[^1] }, streaming: true, cancellationToken).ConfigureAwait(false);
-        await foreach (var message in pending.Replies.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        while (await ReadReplyAsync(pending, cancellationToken).ConfigureAwait(false) is { } message)
         {
             ThrowIfError(message);
             yield return message.BodyCase switch
@@ -119,14 +119,31 @@ public sealed class FramedBoardConnection : IBoardConnection
     private async Task<BoardMessage> RequestAsync(BoardMessage request, BoardMessage.BodyOneofCase expected, CancellationToken cancellationToken)
     {
         var pending = await SendAsync(request, streaming: false, cancellationToken).ConfigureAwait(false);
-        var reply = await pending.Replies.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var reply = await ReadReplyAsync(pending, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidDataException($"The board sent no reply to {request.BodyCase}.");
         ThrowIfError(reply);
         if (reply.BodyCase != expected)
         {
-            throw new InvalidDataException($"The board answered {request.BodyCase} with {reply.BodyCase}; expected {expected}.");
+            throw new InvalidDataException($"The board replied to {request.BodyCase} with {reply.BodyCase}; expected {expected}.");
         }
 
         return reply;
+    }
+
+    /// <summary>Returns the next reply, or null after the last one; a link failure surfaces as <see cref="LinkException"/>.</summary>
+    private static async Task<BoardMessage?> ReadReplyAsync(Pending pending, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await pending.Replies.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false)
+                && pending.Replies.Reader.TryRead(out var message)
+                ? message
+                : null;
+        }
+        catch (LinkException error)
+        {
+            throw new LinkException(error.Message, error);
+        }
     }
 
     private async Task<Pending> SendAsync(BoardMessage request, bool streaming, CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ public sealed class CsvMatrixTests
     }
 
     [Fact]
-    public void Read_DropLeadingIndexColumn_DropsHeaderAndValues()
+    public void Read_DropIndexColumn_RemovesFirstColumn()
     {
         using var directory = new TemporaryDirectory();
         var path = directory.File("c.csv");

@@ -104,7 +104,7 @@ public sealed class DatasetTests
     }
 
     [Fact]
-    public void Load_FashionMnistWithoutSystem_FallsBackToSubset()
+    public void Load_FashionMnistNoSystem_UsesSubset()
     {
         using var directory = new TemporaryDirectory();
         var subset = directory.File("subset");

@@ -1,10 +1,11 @@
 #!/usr/bin/python3
 """Evaluate an example's NIR file on the Fashion-MNIST test set with NumPy.
 
-Independent of the training code: reads the .nir, .preproc.json and .encoder.txt of an
-example folder, encodes the test images (with `neurodeploy encode`, or with the NumPy
-copy of the encoder), runs the LIF layers with the snnTorch Leaky semantics in float32,
-and prints the accuracy and the mean spikes per inference. Optionally compares an
+The script does not use the training code's network. It reads the .nir, .preproc.json
+and .encoder.txt of an example folder and encodes the test images with `neurodeploy
+encode`, or with the NumPy copy of the encoder. It then runs the LIF layers with the
+snnTorch Leaky semantics in float32 and prints the accuracy and the mean spikes per
+inference. Optionally compares an
 encoded array from `neurodeploy encode` with the NumPy encoder bit for bit.
 
     /usr/bin/python3 tools/train/evaluate_nir.py examples/fashion-mnist-expansive --numpy-encoder
@@ -27,7 +28,8 @@ def parse_spec(spec):
     """Return the keys of a mixed-oscillator spec 'mixed-oscillator:delta=..,tmax=..,steps=..'."""
     name, _, pairs = spec.partition(":")
     if name != "mixed-oscillator":
-        raise ValueError(f"encoder '{name}' is not the mixed oscillator; only it has a NumPy copy")
+        raise ValueError(f"encoder spec '{spec}' is not a mixed-oscillator spec; this script only "
+                         "evaluates mixed-oscillator examples")
     values = dict(pair.split("=") for pair in pairs.split(","))
     return float(values["delta"]), float(values.get("tmax", 8)), int(values.get("steps", 5)), \
         float(values.get("h", 0.01))
@@ -60,7 +62,7 @@ def main():
     name = os.path.basename(os.path.normpath(args.example))
     base = os.path.join(args.example, name)
     spec = open(base + ".encoder.txt", encoding="utf-8").read().strip()
-    args.delta, args.tmax, args.steps, _ = parse_spec(spec)
+    args.delta, args.tmax, args.steps, args.h = parse_spec(spec)
     pca = preprocessing.load(base + ".preproc.json")
     layers, beta = nir_export.read_lif_network(base + ".nir")
 
@@ -69,7 +71,7 @@ def main():
     x = encode(features, spec, args)
     if args.compare_encoded:
         other = np.load(args.compare_encoded)
-        reference = mixed_oscillator.encode(features, args.delta, args.tmax, args.steps)
+        reference = mixed_oscillator.encode(features, args.delta, args.tmax, args.steps, h=args.h)
         differing = np.count_nonzero(other.view(np.uint32) != reference.view(np.uint32))
         print(f"encoded values that differ in any bit from the NumPy encoder: {differing} of {reference.size}")
 
@@ -77,7 +79,7 @@ def main():
     accuracy = float((out.argmax(axis=1) == labels).mean())
     spikes = per_layer.mean(axis=0)
     print(f"{name}: encoder {spec}, beta {beta:.6f}, test accuracy {accuracy:.4f} on {len(labels)} images, "
-          f"spikes per inference {spikes.sum():.1f} (per layer {np.round(spikes, 1).tolist()})")
+          f"spikes per inference {spikes.sum():.1f} (per layer {[round(float(s), 1) for s in spikes]})")
 
 
 if __name__ == "__main__":

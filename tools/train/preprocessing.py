@@ -71,5 +71,6 @@ def load(path):
     with open(path, encoding="utf-8") as file:
         preprocessing = json.load(file)
     if preprocessing.get("format") != FORMAT_NAME or preprocessing.get("version") != 1:
-        raise ValueError(f"{path}: not a version 1 {FORMAT_NAME} file")
+        raise ValueError(f"{path}: format '{preprocessing.get('format')}' version {preprocessing.get('version')} "
+                         f"is not supported; expected '{FORMAT_NAME}' version 1")
     return preprocessing

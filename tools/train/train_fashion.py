@@ -57,7 +57,7 @@ def load_split(prefix):
 def encode(features, spec, args):
     """Encode features [B, K] with `neurodeploy encode`, or with the NumPy copy when asked."""
     if args.numpy_encoder:
-        return mixed_oscillator.encode(features, args.delta, args.tmax, args.steps)
+        return mixed_oscillator.encode(features, args.delta, args.tmax, args.steps, h=args.h)
     with tempfile.TemporaryDirectory() as folder:
         source, target = os.path.join(folder, "features.npy"), os.path.join(folder, "encoded.npy")
         np.save(source, features.astype(np.float64))
@@ -119,6 +119,7 @@ def main():
     parser.add_argument("--delta", type=float, required=True, help="mixed-oscillator damping d")
     parser.add_argument("--tmax", type=float, default=2.0, help="integration horizon of the encoder")
     parser.add_argument("--steps", type=int, default=8, help="time steps T")
+    parser.add_argument("--h", type=float, default=0.01, help="integration step of the encoder")
     parser.add_argument("--components", type=int, default=24, help="PCA features K")
     parser.add_argument("--hidden", type=int, nargs="+", default=[256], help="hidden LIF layer sizes")
     parser.add_argument("--beta", type=float, default=0.95, help="LIF membrane decay per step")
@@ -157,6 +158,8 @@ def main():
     np.save(os.path.join(args.out, "subset-features.npy"), preprocessing.apply(pca, test_images[:100]))
 
     spec = f"mixed-oscillator:delta={args.delta:g},tmax={args.tmax:g},steps={args.steps}"
+    if args.h != 0.01:
+        spec += f",h={args.h:g}"
     with open(os.path.join(args.out, name + ".encoder.txt"), "w", encoding="utf-8") as file:
         file.write(spec + "\n")
     started = time.time()

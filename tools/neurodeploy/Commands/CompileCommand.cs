@@ -37,9 +37,13 @@ public static class CompileCommand
         {
             var path = result.GetValue(model)!;
             var spec = result.GetValue(encoder);
-            var options = arguments.Read(result, spec is not null, EncoderBound(spec)) with
+            var parsed = spec is null ? null : ParseSpec(spec);
+
+            // A spike encoder emits 0 or 1 on one channel per feature, so the image takes spike input.
+            var graded = parsed is not null && parsed.Definition.Kind == EncoderKind.Dynamical;
+            var options = arguments.Read(result, graded, graded ? EncoderBound(spec) : 1.0) with
             {
-                Encoder = spec is null ? null : ParseSpec(spec),
+                Encoder = parsed,
                 Normalize = ParseNormalize(result.GetValue(normalize)!),
             };
             var compiled = Compile(path, options);

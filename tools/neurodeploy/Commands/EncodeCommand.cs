@@ -34,6 +34,7 @@ public static class EncodeCommand
         command.SetAction(result => CommandRunner.Run(() =>
         {
             var path = result.GetValue(input)!;
+            AtomicFile.CheckOutputPath(result.GetValue(output)!);
             var features = InputLoader.LoadFeatures(path);
             if (result.GetValue(fixedPoint))
             {
@@ -50,6 +51,7 @@ public static class EncodeCommand
                 $"encoding {features.Shape[0]} samples",
                 () => InputLoader.Encode(features, result.GetValue(encoder)!, result.GetValue(normalize)!, path),
                 features.Shape[0] >= 1000);
+            // Exact: InputLoader.Encode has rounded every value to float32 already.
             var data = new float[batch.Values.Length];
             for (var k = 0; k < data.Length; k++)
             {

@@ -40,6 +40,18 @@ public static class EvalCommand
                 throw new UsageException($"Model file {path} not found.");
             }
 
+            var outputPath = result.GetValue(output);
+            if (outputPath is not null)
+            {
+                AtomicFile.CheckOutputPath(outputPath);
+            }
+
+            if (result.GetValue(limit) is < 1 and var badLimit)
+            {
+                throw new UsageException(string.Create(
+                    CultureInfo.InvariantCulture, $"--limit {badLimit} is invalid; give a number of samples of at least 1."));
+            }
+
             var stem = Path.Combine(Path.GetDirectoryName(path) ?? ".", Path.GetFileNameWithoutExtension(path));
             var spec = result.GetValue(encoder) ?? ReadIfExists(stem + ".encoder.txt")?.Trim()
                 ?? throw new UsageException($"No encoder: give --encoder SPEC or put it in {stem}.encoder.txt.");
@@ -63,7 +75,6 @@ public static class EvalCommand
                 RunCommand.DenseMacs(compiled.Image), cancellationToken).ConfigureAwait(false);
 
             var report = Report(path, data, spec, floatOutcome, targetOutcome);
-            var outputPath = result.GetValue(output);
             if (outputPath is not null)
             {
                 AtomicFile.WriteAllText(outputPath, report.ToJsonString(JsonOutput.Options));

@@ -57,6 +57,7 @@ public static class InspectCommand
                 ["weight_exponent"] = first.WeightExponent,
                 ["state_bits"] = first.StateBits,
                 ["state_scale"] = first.StateScale,
+                ["state_exponent"] = StateExponent(first.StateScale),
                 ["synapses"] = cores.Sum(c => c.Axons.Sum(a => (long)a.Count)),
                 ["axons"] = cores.Sum(c => c.Axons.Count),
             });
@@ -107,6 +108,21 @@ public static class InspectCommand
             ["network_sha256"] = Convert.ToHexStringLower(image.NetworkDigest.Span),
             ["sha256"] = Convert.ToHexStringLower(image.Digest.Span),
         };
+    }
+
+    /// <summary>
+    /// Returns P of a state scale 2^-P (a float value u is stored as round(u * 2^P)), or null when the
+    /// scale is not a power of two.
+    /// </summary>
+    public static int? StateExponent(double stateScale)
+    {
+        if (!(stateScale > 0) || !double.IsFinite(stateScale))
+        {
+            return null;
+        }
+
+        var exponent = -Math.ILogB(stateScale);
+        return Math.ScaleB(1.0, -exponent) == stateScale ? exponent : null;
     }
 
     private static void Print(NeuroImage image)

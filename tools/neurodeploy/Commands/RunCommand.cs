@@ -35,6 +35,7 @@ public static class RunCommand
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             var path = result.GetValue(model)!;
+            AtomicFile.CheckOutputPath(result.GetValue(output)!);
             var spec = result.GetValue(encoder);
             var batch = spec is null
                 ? InputLoader.LoadSamples(result.GetValue(input)!)
@@ -82,10 +83,30 @@ public static class RunCommand
             throw new UsageException("--float runs the float reference of a NIR network; give the .nir model instead of an image.");
         }
 
+        RejectCompileOptions(result, arguments, path);
+
         var image = ImageFiles.Read(path);
         var profile = HardwareProfile.Load(result.GetValue(arguments.Profile) is { } name && !string.Equals(name, "generic", StringComparison.Ordinal) ? name : image.Profile.Name);
         return await ChipRunner.RunAsync(image, batch, targetUri, RecordIndices(image, recordNames), profile,
             DenseMacs(image), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Rejects compile options given with an image: the image was compiled already, so an option such
+    /// as <c>--dt</c> would be ignored without notice. <c>--profile</c> stays allowed, because the run
+    /// checks it against the image's profile.
+    /// </summary>
+    private static void RejectCompileOptions(ParseResult result, CompileArguments arguments, string path)
+    {
+        Option[] compileOnly = [arguments.Dt, arguments.Convention, arguments.Reset, arguments.Lenient, arguments.GradedInput, arguments.InputBound];
+        foreach (var option in compileOnly)
+        {
+            if (result.GetResult(option) is { Implicit: false })
+            {
+                throw new UsageException(
+                    $"{option.Name} applies when a .nir model is compiled, but {path} is an image; drop {option.Name} or run the .nir model.");
+            }
+        }
     }
 
     /// <summary>Multiply-accumulates of one dense ANN pass over the same synapses.</summary>

@@ -51,15 +51,23 @@ public static class InputLoader
     public static SampleBatch Encode(NdArray features, string encoderSpec, string normalize, string source)
     {
         IEncoder encoder;
-        FeatureNormalization normalization;
         try
         {
             encoder = EncoderFactory.Create(encoderSpec);
-            normalization = FeatureNormalizer.Parse(normalize);
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException)
         {
-            throw new UsageException($"--encoder {encoderSpec} --normalize {normalize}: {CommandRunner.MessageOf(ex)}", ex);
+            throw new UsageException($"--encoder {encoderSpec} is invalid: {CommandRunner.MessageOf(ex)}", ex);
+        }
+
+        FeatureNormalization normalization;
+        try
+        {
+            normalization = FeatureNormalizer.Parse(normalize);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException($"--normalize {normalize} is invalid: {ex.Message}", ex);
         }
 
         var batch = features.Shape[0];
@@ -109,8 +117,8 @@ public static class InputLoader
                 : "Scale the features to [-1, 1].";
             throw new UsageException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{source}: sample {k / featureCount}, feature {k % featureCount} is {value:R} after --normalize {normalize}, "
-                + $"outside [-1, 1], the range an encoder takes. {hint}"));
+                $"{source}: sample {k / featureCount}, feature {k % featureCount} is {value:R} (normalization {normalize}), "
+                + $"outside [-1, 1], the range every encoder takes. {hint}"));
         }
     }
 
