@@ -4,7 +4,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 log=$(mktemp)
-dotnet test neurodeploy.sln -c Release 2>&1 | tee "$log"
+dotnet test neurodeploy.sln -c Release --blame-hang-timeout 10m 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 passed=0; failed=0; skipped=0

@@ -135,6 +135,17 @@ public sealed class BadInputTests
             "eval", Repository(FashionModel), "--dataset", "fashion-mnist", "--limit", "-5", "--dt", "1e-4", "--output", folder.File("out.json"));
     }
 
+    [Fact]
+    public void EvalPlotsFolderIsFile()
+    {
+        using var folder = new TemporaryFolder();
+        var plots = folder.File("plots");
+        File.WriteAllText(plots, "");
+        AssertRejected(
+            folder, "--plots",
+            "eval", Repository(FashionModel), "--dataset", "fashion-mnist", "--limit", "2", "--dt", "1e-4", "--output", folder.File("out.json"), "--plots", plots);
+    }
+
     [SharedDataFact]
     public void NonNumericCsvCell()
     {
@@ -199,6 +210,24 @@ public sealed class BadInputTests
     }
 
     [SharedDataFact]
+    public void UnknownTargetScheme()
+    {
+        using var folder = new TemporaryFolder();
+        var image = folder.File("lif.ndimg");
+        ContractFiles.CompileLif(image);
+        AssertRejected(folder, "foo://board", "run", image, "--target", "foo://board", "--input", Lif(ContractFiles.LifInput), "-o", folder.File("out.json"));
+    }
+
+    [Fact]
+    public void UnknownDatasetSpec()
+    {
+        using var folder = new TemporaryFolder();
+        AssertRejected(
+            folder, "Unknown dataset spec 'mnist:digits'",
+            "eval", Repository(FashionModel), "--dataset", "mnist:digits", "--dt", "1e-4", "--output", folder.File("out.json"));
+    }
+
+    [SharedDataFact]
     public void MissingRequiredOutput()
     {
         using var folder = new TemporaryFolder();
@@ -223,7 +252,7 @@ public sealed class BadInputTests
         Assert.Equal(before, folder.Entries());
     }
 
-    /// <summary>Writes an IDX image file whose header announces <paramref name="count"/> 28 x 28 images but holds <paramref name="storedImages"/>.</summary>
+    /// <summary>Writes an IDX image file whose header announces <paramref name="count"/> 28 x 28 images but contains <paramref name="storedImages"/>.</summary>
     private static void WriteIdxImages(string path, int count, int storedImages)
     {
         var bytes = new byte[16 + (storedImages * 28 * 28)];

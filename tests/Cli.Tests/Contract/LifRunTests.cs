@@ -3,7 +3,7 @@ using NeuroDeploy.Testing;
 
 namespace NeuroDeploy.Cli.Tests.Contract;
 
-/// <summary>The single LIF neuron of the NIR paper spikes at steps 460, 510, 710 and 760, as Norse does.</summary>
+/// <summary>The single LIF neuron of lif_norse.nir spikes at steps 460, 510, 710 and 760, as its Norse trace does.</summary>
 public sealed class LifRunTests
 {
     private static readonly int[] NorseSpikeSteps = [460, 510, 710, 760];

@@ -46,6 +46,11 @@ public static class EvalCommand
                 AtomicFile.CheckOutputPath(outputPath);
             }
 
+            if (result.GetValue(plots) is { } plotOption && File.Exists(plotOption))
+            {
+                throw new UsageException($"--plots {plotOption} is a file; give a folder for the PNG plots.");
+            }
+
             if (result.GetValue(limit) is < 1 and var badLimit)
             {
                 throw new UsageException(string.Create(
