@@ -21,7 +21,7 @@ public static class Lowerer
         }
 
         var dt = options.Dt ?? graph.Dt ?? throw new LoweringException(
-            $"{graph.SourcePath}: the file stores no time step; set it with --dt (LoweringOptions.Dt), in seconds");
+            $"{graph.SourcePath}: the file stores no time step; give it with --dt SECONDS, for example --dt 1e-4");
         if (!double.IsFinite(dt) || dt <= 0)
         {
             throw new LoweringException(

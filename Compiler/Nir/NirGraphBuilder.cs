@@ -130,7 +130,7 @@ internal sealed class NirGraphBuilder
 
         var known = string.Join(", ", map.Keys.Order(StringComparer.Ordinal));
         var fix = nested && localNeurons.Count == 1
-            ? $"rename the edge endpoint, or read with NirReadOptions.Lenient to connect it to '{localNeurons[0]}'"
+            ? $"rename the edge endpoint, or import leniently (--lenient on the command line) to connect it to '{localNeurons[0]}'"
             : "rename the edge endpoint to one of the existing nodes";
         throw new NirFormatException(
             $"{_file}: edge {edgeText} of graph {graphName} names node '{missing}', which does not exist "

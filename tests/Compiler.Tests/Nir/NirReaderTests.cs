@@ -66,7 +66,7 @@ public class NirReaderTests
         Assert.Contains("'input -> lif'", error.Message, StringComparison.Ordinal);
         Assert.Contains("'lif1.lif'", error.Message, StringComparison.Ordinal);
         Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
-        Assert.Contains("NirReadOptions.Lenient", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--lenient", error.Message, StringComparison.Ordinal);
     }
 
     [SharedDataTheory]

@@ -41,7 +41,7 @@ public sealed class CompileArguments
 
     public Option<double?> InputBound { get; } = new("--input-bound")
     {
-        Description = "Largest input magnitude expected, for the graded input format (default 1, or the encoder's bound).",
+        Description = "Largest |value| of graded input, in the input's own units; sets the input format's fraction bits (default 1, or the encoder's trajectory bound).",
     };
 
     public void AddTo(Command command)
