@@ -11,12 +11,7 @@ namespace NeuroDeploy.Runtime.Simulator.Board;
 /// open, so reads of the master block (instead of failing with EIO) while no host has the
 /// slave open.
 /// </summary>
-/// <remarks>
-/// NOTE: these are DllImport declarations because LibraryImport needs AllowUnsafeBlocks,
-/// which Runtime.Simulator.csproj does not set. Every signature is blittable (int, nint),
-/// so no marshalling stub is generated either way.
-/// </remarks>
-public sealed class PseudoTerminal : IDisposable
+public sealed partial class PseudoTerminal : IDisposable
 {
     // struct termios is 60 bytes on x86-64 and aarch64 glibc; the buffer leaves room.
     private const int TermiosSize = 256;
@@ -95,18 +90,18 @@ public sealed class PseudoTerminal : IDisposable
         }
     }
 
-    [DllImport(LibC, EntryPoint = "openpty", SetLastError = true)]
-    private static extern int OpenPty(nint master, nint slave, nint name, nint termios, nint windowSize);
+    [LibraryImport(LibC, EntryPoint = "openpty", SetLastError = true)]
+    private static partial int OpenPty(nint master, nint slave, nint name, nint termios, nint windowSize);
 
-    [DllImport(LibC, EntryPoint = "tcgetattr", SetLastError = true)]
-    private static extern int TcGetAttr(int fd, nint termios);
+    [LibraryImport(LibC, EntryPoint = "tcgetattr", SetLastError = true)]
+    private static partial int TcGetAttr(int fd, nint termios);
 
-    [DllImport(LibC, EntryPoint = "cfmakeraw")]
-    private static extern void CfMakeRaw(nint termios);
+    [LibraryImport(LibC, EntryPoint = "cfmakeraw")]
+    private static partial void CfMakeRaw(nint termios);
 
-    [DllImport(LibC, EntryPoint = "tcsetattr", SetLastError = true)]
-    private static extern int TcSetAttr(int fd, int optionalActions, nint termios);
+    [LibraryImport(LibC, EntryPoint = "tcsetattr", SetLastError = true)]
+    private static partial int TcSetAttr(int fd, int optionalActions, nint termios);
 
-    [DllImport(LibC, EntryPoint = "ptsname_r", SetLastError = true)]
-    private static extern int PtsNameR(int fd, nint buffer, nuint length);
+    [LibraryImport(LibC, EntryPoint = "ptsname_r", SetLastError = true)]
+    private static partial int PtsNameR(int fd, nint buffer, nuint length);
 }
