@@ -64,7 +64,7 @@ public sealed class HelpTests
     [InlineData("run", "--dt", "seconds")]
     [InlineData("eval", "--dt", "seconds")]
     [InlineData("eval", "--limit", "samples")]
-    [InlineData("run", "--input-bound", "input magnitude")]
+    [InlineData("run", "--input-bound", "in the input's own units")]
     [InlineData("run", "--normalize", "|value|")]
     [InlineData("encode", "--output", "float32 [B, T, C]")]
     [InlineData("run", "--record", "per-step v and spikes of sample 0")]

@@ -37,12 +37,25 @@ public static class RunCommand
             var path = result.GetValue(model)!;
             AtomicFile.CheckOutputPath(result.GetValue(output)!);
             var spec = result.GetValue(encoder);
-            var batch = spec is null
-                ? InputLoader.LoadSamples(result.GetValue(input)!)
-                : InputLoader.Encode(InputLoader.LoadFeatures(result.GetValue(input)!), spec, result.GetValue(normalize)!, result.GetValue(input)!);
+            var inputPath = result.GetValue(input)!;
+            NeuroImage? switched = null;
+            SampleBatch batch;
+            if (spec is not null && !IsNir(path) && ImageFiles.Read(path) is { Encoder: not null } flashed)
+            {
+                // The image carries an encoder program: replace only the program and let the board encode.
+                switched = ChipRunner.SwitchEncoder(flashed, spec, result.GetValue(normalize)!);
+                batch = ChipRunner.FeatureBatch(InputLoader.LoadFeatures(inputPath), inputPath);
+            }
+            else
+            {
+                batch = spec is null
+                    ? InputLoader.LoadSamples(inputPath)
+                    : InputLoader.Encode(InputLoader.LoadFeatures(inputPath), spec, result.GetValue(normalize)!, inputPath);
+            }
+
             var recordNames = (result.GetValue(record) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var outcome = await ExecuteAsync(path, batch, spec, result.GetValue(target)!, result.GetValue(useFloat), recordNames,
-                result, arguments, cancellationToken).ConfigureAwait(false);
+                result, arguments, cancellationToken, switched).ConfigureAwait(false);
             var json = ResultJson.Build(outcome, path, batch, spec);
             AtomicFile.WriteAllText(result.GetValue(output)!, json.ToJsonString(JsonOutput.Options));
             PrintSummary(outcome, result.GetValue(output)!);
@@ -60,9 +73,10 @@ public static class RunCommand
         string[] recordNames,
         ParseResult result,
         CompileArguments arguments,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        NeuroImage? imageOverride = null)
     {
-        if (path.EndsWith(".nir", StringComparison.OrdinalIgnoreCase))
+        if (IsNir(path))
         {
             var graded = encoderSpec is not null || !batch.IsSpikeCounts();
             var bound = encoderSpec is not null ? Math.Max(CompileCommand.EncoderBound(encoderSpec), batch.MaxAbs()) : Math.Max(1.0, batch.MaxAbs());
@@ -85,7 +99,7 @@ public static class RunCommand
 
         RejectCompileOptions(result, arguments, path);
 
-        var image = ImageFiles.Read(path);
+        var image = imageOverride ?? ImageFiles.Read(path);
         var profile = HardwareProfile.Load(result.GetValue(arguments.Profile) is { } name && !string.Equals(name, "generic", StringComparison.Ordinal) ? name : image.Profile.Name);
         return await ChipRunner.RunAsync(image, batch, targetUri, RecordIndices(image, recordNames), profile,
             DenseMacs(image), cancellationToken).ConfigureAwait(false);
@@ -108,6 +122,8 @@ public static class RunCommand
             }
         }
     }
+
+    private static bool IsNir(string path) => path.EndsWith(".nir", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Multiply-accumulates of one dense ANN pass over the same synapses.</summary>
     public static long DenseMacs(NeuroImage image) => image.Cores.Sum(c => c.Axons.Sum(a => (long)a.Count));

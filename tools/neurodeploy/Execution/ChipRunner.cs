@@ -270,6 +270,7 @@ public static class ChipRunner
             Counts = counts,
             Energy = EnergyEstimator.Estimate(profile, counts, denseMacs),
             InputEvents = total.InputEvents,
+            Steps = results.Count > 0 ? results[0].Steps : null,
         };
 
         if (results.Count > 0)

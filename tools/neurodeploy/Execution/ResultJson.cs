@@ -34,7 +34,7 @@ public static class ResultJson
             ["input"] = batch.Source,
             ["encoder"] = encoder,
             ["samples"] = outcome.Outputs.Count,
-            ["steps"] = batch.Steps,
+            ["steps"] = outcome.Steps ?? batch.Steps,
             ["outputs"] = new JsonArray(outcome.Outputs.Select(o => (JsonNode)new JsonArray(o.Select(x => (JsonNode)x).ToArray())).ToArray()),
             ["predictions"] = new JsonArray(outcome.Predictions().Select(x => (JsonNode)x).ToArray()),
             ["spikes_per_layer"] = spikesPerLayer,

@@ -23,6 +23,9 @@ public sealed class RunOutcome
 
     public long InputEvents { get; init; }
 
+    /// <summary>Time steps per sample the target ran, when it differs from the input rows (features encoded on the board).</summary>
+    public int? Steps { get; init; }
+
     /// <summary>Per recorded population of sample 0: v per step and neuron (float units), spikes, and raw integers when fixed point.</summary>
     public Dictionary<string, RecordedTrace> Records { get; } = new(StringComparer.Ordinal);
 
