@@ -87,6 +87,13 @@ public sealed class BoardSession
 
             return [error.ToMessage()];
         }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // A fault in the handler must not end the session: the host gets an answer and
+            // can go on. The error's type and message identify the fault.
+            _pendingRun = null;
+            return [Reject(ErrorCode.Internal, "Internal board error on " + request.BodyCase + ": " + error.GetType().Name + ": " + error.Message)];
+        }
     }
 
     private List<BoardMessage> HandleRequest(BoardMessage request)

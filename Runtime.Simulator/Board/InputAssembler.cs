@@ -9,7 +9,7 @@ public sealed class InputAssembler
 {
     private readonly int _steps;
     private readonly int _channels;
-    private readonly int[] _values;
+    private int[] _values;
     private int _receivedSteps;
 
     public InputAssembler(Start start)
@@ -17,7 +17,9 @@ public sealed class InputAssembler
         ArgumentNullException.ThrowIfNull(start);
         _steps = (int)start.Steps;
         _channels = (int)start.Channels;
-        _values = new int[_steps * _channels];
+        // The buffer grows with the steps received, so a Start that declares a long run costs
+        // no memory until its input arrives.
+        _values = new int[Math.Min(_steps * _channels, 64 * 1024)];
         Start = start;
     }
 
@@ -44,6 +46,7 @@ public sealed class InputAssembler
 
         var baseIndex = (int)events.FirstStep * _channels;
         var count = (int)events.StepCount * _channels;
+        EnsureCapacity(baseIndex + count);
         switch (events.ValuesCase)
         {
             case InputEvents.ValuesOneofCase.Dense:
@@ -62,6 +65,14 @@ public sealed class InputAssembler
         }
 
         _receivedSteps += (int)events.StepCount;
+    }
+
+    private void EnsureCapacity(int length)
+    {
+        if (length > _values.Length)
+        {
+            Array.Resize(ref _values, Math.Min(_steps * _channels, Math.Max(length, _values.Length * 2)));
+        }
     }
 
     private void AddSparse(SparseValues sparse, int baseIndex, int stepCount)

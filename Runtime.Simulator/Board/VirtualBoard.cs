@@ -136,8 +136,7 @@ public sealed class VirtualBoard
                     Invariant($"Chunk of {chunk.Data.Length} bytes at offset {chunk.Offset} runs past the image size of {staging.Size} bytes."));
             }
 
-            chunk.Data.Span.CopyTo(staging.Buffer.AsSpan((int)staging.Received));
-            staging.Received += chunk.Data.Length;
+            staging.Append(chunk.Data.Span);
             return new FlashChunkAck { NextOffset = (ulong)staging.Received };
         }
     }
@@ -164,7 +163,7 @@ public sealed class VirtualBoard
             }
 
             _staging = null;
-            var actual = SHA256.HashData(staging.Buffer);
+            var actual = SHA256.HashData(staging.Bytes);
             if (!actual.AsSpan().SequenceEqual(staging.Sha256))
             {
                 throw new BoardException(
@@ -172,14 +171,16 @@ public sealed class VirtualBoard
                     Invariant($"Image SHA-256 mismatch: expected {Convert.ToHexStringLower(staging.Sha256)}, received bytes give {Convert.ToHexStringLower(actual)}. The previous image stays active; flash again."));
             }
 
-            var image = ParseImage(staging.Buffer);
+            var image = ParseImage(staging.Bytes);
             Chip chip;
             try
             {
                 chip = new Chip(image);
             }
-            catch (InvalidDataException error)
+            catch (Exception error) when (IsLoadFailure(error))
             {
+                // The chip loader reports most bad images as InvalidDataException, but an image
+                // with inconsistent indices can fail deeper; any such failure rejects the image.
                 throw new BoardException(ErrorCode.InvalidImage, "The image does not load on the chip: " + error.Message + " The previous image stays active.", error);
             }
 
@@ -281,6 +282,10 @@ public sealed class VirtualBoard
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
+    private static bool IsLoadFailure(Exception error) =>
+        error is InvalidDataException or IndexOutOfRangeException or ArgumentException or OverflowException
+            or InvalidOperationException or NotSupportedException or NullReferenceException or OutOfMemoryException;
+
     private static BoardException NoImage() =>
         new(ErrorCode.NoImage, "No image is active on the board; flash one first.");
 
@@ -289,7 +294,7 @@ public sealed class VirtualBoard
             ErrorCode.ProfileMismatch,
             Invariant($"Profile mismatch: the image is compiled for profile \"{imageProfile}\", this board implements \"{_options.Profile}\". Compile the network for \"{_options.Profile}\" or use a matching board."));
 
-    private NeuroImage ParseImage(byte[] bytes)
+    private NeuroImage ParseImage(ReadOnlySpan<byte> bytes)
     {
         NeuroImage image;
         try
@@ -356,16 +361,36 @@ public sealed class VirtualBoard
 
     private sealed record ActiveImage(byte[] Sha256, long Size, NeuroImage Image, Chip Chip);
 
+    /// <summary>
+    /// An unfinished flash. The buffer grows with the chunks received (doubling, capped at
+    /// <see cref="Size"/>), so a FlashBegin that declares a large image costs no memory until
+    /// its bytes arrive.
+    /// </summary>
     private sealed class Staging(byte[] sha256, long size, int chunkSize)
     {
+        private byte[] _buffer = new byte[Math.Min(size, 64 * 1024)];
+
         public byte[] Sha256 { get; } = sha256;
 
         public long Size { get; } = size;
 
-        public byte[] Buffer { get; } = new byte[size];
-
-        public long Received { get; set; }
+        public long Received { get; private set; }
 
         public int ChunkSize { get; set; } = chunkSize;
+
+        /// <summary>The bytes received so far.</summary>
+        public ReadOnlySpan<byte> Bytes => _buffer.AsSpan(0, (int)Received);
+
+        public void Append(ReadOnlySpan<byte> data)
+        {
+            var end = Received + data.Length;
+            if (end > _buffer.Length)
+            {
+                Array.Resize(ref _buffer, (int)Math.Min(Size, Math.Max(end, (long)_buffer.Length * 2)));
+            }
+
+            data.CopyTo(_buffer.AsSpan((int)Received));
+            Received = end;
+        }
     }
 }

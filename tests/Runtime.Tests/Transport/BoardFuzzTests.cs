@@ -14,7 +14,7 @@ namespace NeuroDeploy.Runtime.Tests.Transport;
 /// message handler over a real link. The count comes from NEURODEPLOY_BOARD_FUZZ_MESSAGES
 /// (default 20,000; docs/protocol.md gives the long run).
 /// </summary>
-public sealed class BoardFuzzTests
+public sealed class BoardFuzzTests(ITestOutputHelper output)
 {
     private const int Seed = 20260412;
 
@@ -74,8 +74,9 @@ public sealed class BoardFuzzTests
             Assert.Equal(Convert.ToHexStringLower(expectedActive), Convert.ToHexStringLower(harness.Board.GetStatus().ActiveSha256.Span));
         }
 
+        output.WriteLine($"{sent} messages, {verifiedFlashes} verified flashes, errors: {string.Join(", ", errors.OrderBy(e => e.Key).Select(e => e.Key + " " + e.Value))}");
         Assert.True(verifiedFlashes > 0, "the fuzzer should have completed some valid flashes");
-        foreach (var code in new[] { ErrorCode.Malformed, ErrorCode.BadChunkOffset, ErrorCode.NotFlashing, ErrorCode.TooLarge, ErrorCode.UnexpectedMessage, ErrorCode.InvalidInput })
+        foreach (var code in new[] { ErrorCode.Malformed, ErrorCode.BadChunkOffset, ErrorCode.NotFlashing, ErrorCode.TooLarge, ErrorCode.UnexpectedMessage, ErrorCode.InvalidInput, ErrorCode.InvalidImage, ErrorCode.DigestMismatch, ErrorCode.NoSession })
         {
             Assert.True(errors.GetValueOrDefault(code) > 0, "the fuzzer never provoked " + code);
         }
@@ -109,8 +110,17 @@ public sealed class BoardFuzzTests
         Assert.Equal(0ul, reply.FlashBeginReply.ResumeOffset);
         var wrongOffset = await ExpectErrorAsync(harness, new BoardMessage { FlashChunk = new FlashChunk { Offset = 50, Data = ByteString.CopyFrom(1) } }, ErrorCode.BadChunkOffset);
         Assert.Contains("offset 0", wrongOffset, StringComparison.Ordinal);
-        await ExpectErrorAsync(harness, new BoardMessage { FlashChunk = new FlashChunk { Offset = 0, Data = ByteString.CopyFrom(new byte[101]) } }, ErrorCode.BadChunkOffset);
+        await ExpectErrorAsync(harness, new BoardMessage { FlashChunk = new FlashChunk { Offset = 0, Data = ByteString.CopyFrom(new byte[65]) } }, ErrorCode.Malformed);
         await ExpectErrorAsync(harness, new BoardMessage { FlashEnd = new FlashEnd() }, ErrorCode.BadChunkOffset);
+        var first = await harness.RequestAsync(FuzzRequest.Of(new BoardMessage { FlashChunk = new FlashChunk { Offset = 0, Data = ByteString.CopyFrom(new byte[64]) } }));
+        Assert.Equal(64ul, first.FlashChunkAck.NextOffset);
+        var pastEnd = await ExpectErrorAsync(harness, new BoardMessage { FlashChunk = new FlashChunk { Offset = 64, Data = ByteString.CopyFrom(new byte[64]) } }, ErrorCode.BadChunkOffset);
+        Assert.Contains("image size of 100 bytes", pastEnd, StringComparison.Ordinal);
+
+        // The staged bytes do not match the declared digest, so nothing is activated.
+        await harness.RequestAsync(FuzzRequest.Of(new BoardMessage { FlashChunk = new FlashChunk { Offset = 64, Data = ByteString.CopyFrom(new byte[36]) } }));
+        await ExpectErrorAsync(harness, new BoardMessage { FlashEnd = new FlashEnd() }, ErrorCode.DigestMismatch);
+        await ExpectErrorAsync(harness, new BoardMessage { FlashEnd = new FlashEnd() }, ErrorCode.NotFlashing);
 
         var raw = await harness.RequestRawAsync(0x40, [1, 2, 3]);
         Assert.Equal(ErrorCode.Malformed, raw.Error.Code);
