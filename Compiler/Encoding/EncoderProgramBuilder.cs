@@ -47,10 +47,11 @@ public static class EncoderProgramBuilder
                 $"Encoder '{request.Spec}': {request.Parameters.Count} parameters given, {request.System} takes {names.Count} ({string.Join(", ", names)})."));
         }
 
-        if (string.Equals(request.System, "mixed-oscillator", StringComparison.Ordinal) && request.Parameters[5] != 0)
+        var driven = EncoderProgramLayout.IsDriven(request.System, request.Parameters);
+        if (driven && request.IntegrationSteps > EncoderProgramLayout.MaxDrivenIntegrationSteps)
         {
-            throw new CompileException(
-                $"Encoder '{request.Spec}': drive != 0 needs cos(omega t), which the board program does not support yet. Use drive=0 or run the encoder on the host.");
+            throw new CompileException(Invariant(
+                $"Encoder '{request.Spec}': drive != 0 stores drive cos(omega t) for every half step, and {request.IntegrationSteps} integration steps exceed the limit of {EncoderProgramLayout.MaxDrivenIntegrationSteps}. Shorten tmax, enlarge h, or run the encoder on the host."));
         }
 
         var fractionBits = ChooseFractionBits(request.IntegratedMax);
@@ -85,6 +86,11 @@ public static class EncoderProgramBuilder
             program.Parameters.Add(ToFixed(request.Parameters[i], fractionBits, names[i], request.Spec));
         }
 
+        if (driven)
+        {
+            AddForcingTable(program, request, fractionBits);
+        }
+
         if (program.Step <= 0)
         {
             throw new CompileException(Invariant(
@@ -92,6 +98,29 @@ public static class EncoderProgramBuilder
         }
 
         return program;
+    }
+
+    /// <summary>
+    /// Appends <c>drive cos(omega t_j)</c> for j = 0 .. 2N, rounded to Q. Even j = 2i is t_i = i h and odd j = 2i + 1
+    /// is i h + h/2, the times at which the float RK4 evaluates the field, so each value is the float forcing rounded
+    /// once.
+    /// </summary>
+    private static void AddForcingTable(EncoderProgram program, EncoderProgramRequest request, int fractionBits)
+    {
+        var omega = request.Parameters[4];
+        var drive = request.Parameters[5];
+        var h = request.StepSize;
+        var length = EncoderProgramLayout.ForcingTableLength(request.IntegrationSteps);
+        for (var j = 0; j < length; j++)
+        {
+            var time = (j / 2) * h;
+            if (j % 2 == 1)
+            {
+                time += h / 2;
+            }
+
+            program.Parameters.Add(ToFixed(drive * Math.Cos(omega * time), fractionBits, "drive cos(omega t)", request.Spec));
+        }
     }
 
     private static long ToFixed(double value, int fractionBits, string name, string spec)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NeuroDeploy.Encoders;
 using NeuroDeploy.Firmware.Protocol.Image;
 
@@ -14,7 +15,8 @@ public static class EncoderProgramFactory
 
     /// <summary>
     /// Returns why <paramref name="spec"/> has no on-board program (a spike encoder, a system without a program,
-    /// or a driven mixed oscillator), or null when <see cref="Build"/> can build one.
+    /// or a driven mixed oscillator whose forcing table would exceed
+    /// <see cref="EncoderProgramLayout.MaxDrivenIntegrationSteps"/> steps), or null when <see cref="Build"/> can build one.
     /// </summary>
     public static string? Unsupported(EncoderSpec spec)
     {
@@ -33,7 +35,12 @@ public static class EncoderProgramFactory
 
         if (string.Equals(spec.Name, "mixed-oscillator", StringComparison.Ordinal) && spec.GetReal("drive") != 0)
         {
-            return $"Encoder '{spec}': drive != 0 needs cos(omega t), which the board program does not support yet, so it runs on the host.";
+            var steps = ((DynamicalEncoder)EncoderFactory.Create(spec)).IntegrationSteps;
+            if (steps > EncoderProgramLayout.MaxDrivenIntegrationSteps)
+            {
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"Encoder '{spec}': drive != 0 stores drive cos(omega t) for every half step, and {steps} integration steps exceed the on-board limit of {EncoderProgramLayout.MaxDrivenIntegrationSteps}, so it runs on the host.");
+            }
         }
 
         return null;

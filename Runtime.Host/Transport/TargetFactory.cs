@@ -130,8 +130,14 @@ public static class TargetFactory
     private static BoardTarget OpenUsb(string text, TargetFactoryOptions options)
     {
         var selector = UsbDeviceSelector.Parse(text);
+
+        // System.Uri reads "usb://1209:ABCD" as host 1209 with port ABCD and rejects it, so a
+        // PID with hex letters falls back to the opaque form usb:VID:PID[/SERIAL].
+        var uri = Uri.TryCreate(text, UriKind.Absolute, out var parsed)
+            ? parsed
+            : new Uri("usb:" + Uri.EscapeDataString(selector.ToString()).Replace("%3A", ":", StringComparison.Ordinal).Replace("%2F", "/", StringComparison.Ordinal));
         return new BoardTarget(
-            new Uri(text),
+            uri,
             async token =>
             {
                 var device = LibUsbBulkDevice.Open(selector);

@@ -263,7 +263,13 @@ public sealed class VirtualBoard
             {
                 result = active.Chip.Run(input, record.Length == 0 ? null : record);
             }
-            catch (Exception error) when (error is NotSupportedException or InvalidOperationException or ArgumentException)
+            catch (ArgumentException error)
+            {
+                // The chip rejects input values the request checks above cannot see, such as a
+                // negative spike count for an image without graded input.
+                throw new BoardException(ErrorCode.InvalidInput, "Invalid input: " + error.Message, error);
+            }
+            catch (Exception error) when (error is NotSupportedException or InvalidOperationException or IndexOutOfRangeException or OverflowException)
             {
                 throw new BoardException(ErrorCode.Internal, "The run failed on the board: " + error.Message, error);
             }

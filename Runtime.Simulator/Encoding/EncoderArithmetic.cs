@@ -28,5 +28,6 @@ public static class EncoderArithmetic
     }
 
     /// <summary>Multiplies two values with <paramref name="fractionBits"/> fraction bits and rounds back to that format.</summary>
-    public static Int128 Multiply(Int128 a, Int128 b, int fractionBits) => RoundShift(a * b, fractionBits);
+    /// <exception cref="OverflowException">The product does not fit Int128.</exception>
+    public static Int128 Multiply(Int128 a, Int128 b, int fractionBits) => RoundShift(checked(a * b), fractionBits);
 }

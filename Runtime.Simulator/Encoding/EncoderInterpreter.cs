@@ -19,7 +19,11 @@ public sealed class EncoderInterpreter
     private readonly int _fractionBits;
     private readonly Int128 _step;
     private readonly Int128 _startY;
+    private readonly Int128 _one;
     private readonly bool _rungeKutta4;
+
+    // drive cos(omega j h / 2) for j = 0 .. 2N with fraction_bits, or empty for an undriven program.
+    private readonly Int128[] _forcing;
 
     /// <summary>Validates the program.</summary>
     /// <exception cref="InvalidDataException">The program names an unsupported system or method, or a field is out of range.</exception>
@@ -35,7 +39,13 @@ public sealed class EncoderInterpreter
                 + string.Join(", ", EncoderProgramSystems.Names) + ".");
         }
 
-        if (program.Parameters.Count != expected)
+        var driven = string.Equals(program.System, "mixed-oscillator", StringComparison.Ordinal)
+            && program.Parameters.Count > 5 && program.Parameters[5] != 0;
+        if (driven)
+        {
+            CheckForcingTable(program);
+        }
+        else if (program.Parameters.Count != expected)
         {
             throw new InvalidDataException(Invariant(
                 $"Encoder program for '{program.System}' has {program.Parameters.Count} parameters, expected {expected}."));
@@ -54,16 +64,12 @@ public sealed class EncoderInterpreter
                 $"Encoder program fields out of range: fraction_bits {program.FractionBits} (1 .. 62), output_fraction_bits {program.OutputFractionBits} (0 .. 30), samples {program.Samples} (>= 1), integration_steps {program.IntegrationSteps} (>= 1), step {program.Step} (> 0). Build the program again."));
         }
 
-        if (string.Equals(program.System, "mixed-oscillator", StringComparison.Ordinal) && program.Parameters[5] != 0)
-        {
-            throw new InvalidDataException(
-                "Encoder program for 'mixed-oscillator' has drive != 0; the board has no cosine yet, so driven programs are not supported.");
-        }
-
         _fractionBits = (int)program.FractionBits;
-        _parameters = program.Parameters.Select(p => (Int128)p).ToArray();
+        _parameters = program.Parameters.Take(expected).Select(p => (Int128)p).ToArray();
+        _forcing = program.Parameters.Skip(expected).Select(p => (Int128)p).ToArray();
         _step = program.Step;
-        _startY = EncoderArithmetic.RoundDivide(Int128.One << _fractionBits, 5);
+        _one = Int128.One << _fractionBits;
+        _startY = EncoderArithmetic.RoundDivide(_one, 5);
     }
 
     /// <summary>Output steps T per sample.</summary>
@@ -74,12 +80,17 @@ public sealed class EncoderInterpreter
     /// start (1 multiply, 2 additions); per integration step, Euler (one field, 3 multiplies by h, 3 additions) or
     /// RK4 (four fields, 12 multiplies by h, 6 halvings, 9 additions for the stage inputs, and per state
     /// 5 additions and 1 division for the weighted sum plus 1 addition to the state); per output value
-    /// 2 multiplies, 2 additions and 1 division for the interpolation.
+    /// 2 multiplies, 2 additions and 1 division for the interpolation. Reading the forcing table is not counted.
     /// </summary>
     public EncoderOperationCounts CountOperations(int featureCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(featureCount);
         var field = EncoderProgramSystems.FieldOperations(_program.System)!.Value;
+        if (_forcing.Length > 0)
+        {
+            field = field.Plus(new EncoderOperationCounts(Multiplies: 0, Additions: 1, Divisions: 0));
+        }
+
         var step = _rungeKutta4
             ? field.Times(4).Plus(new EncoderOperationCounts(Multiplies: 12, Additions: 6 + 9 + (3 * 6), Divisions: 3))
             : field.Plus(new EncoderOperationCounts(Multiplies: 3, Additions: 3, Divisions: 0));
@@ -132,7 +143,7 @@ public sealed class EncoderInterpreter
     }
 
     /// <summary>Returns the N + 1 integration points of one feature, each state with fraction_bits.</summary>
-    /// <exception cref="OverflowException">A state component left the int64 range.</exception>
+    /// <exception cref="OverflowException">A state component left the int64 range, or a product the Int128 range.</exception>
     public EncoderState[] Trajectory(int feature, int featureIndex = 0)
     {
         if (feature is > 1 << FeatureFractionBits or < -(1 << FeatureFractionBits))
@@ -148,7 +159,16 @@ public sealed class EncoderInterpreter
         points[0] = state;
         for (var i = 0; i < count; i++)
         {
-            state = _rungeKutta4 ? StepRungeKutta4(state) : StepEuler(state);
+            try
+            {
+                state = _rungeKutta4 ? StepRungeKutta4(state, i) : StepEuler(state, i);
+            }
+            catch (OverflowException ex)
+            {
+                throw new OverflowException(Invariant(
+                    $"Encoder product exceeded 128 bits in integration step {i + 1} for feature {featureIndex} = {Math.ScaleB((double)feature, -FeatureFractionBits)}; the program's fraction_bits {_fractionBits} leave too little headroom."), ex);
+            }
+
             CheckRange(state, i + 1, feature, featureIndex);
             points[i + 1] = state;
         }
@@ -199,14 +219,15 @@ public sealed class EncoderInterpreter
 
     private static bool Fits(Int128 value) => value <= long.MaxValue && value >= long.MinValue;
 
-    private EncoderState StepEuler(EncoderState state) => state.Add(Scale(Derivative(state)));
+    // Step i starts at t_i = i h, which is half step 2i of the forcing table.
+    private EncoderState StepEuler(EncoderState state, int i) => state.Add(Scale(Derivative(state, 2 * i)));
 
-    private EncoderState StepRungeKutta4(EncoderState state)
+    private EncoderState StepRungeKutta4(EncoderState state, int i)
     {
-        var k1 = Scale(Derivative(state));
-        var k2 = Scale(Derivative(state.Add(Half(k1))));
-        var k3 = Scale(Derivative(state.Add(Half(k2))));
-        var k4 = Scale(Derivative(state.Add(k3)));
+        var k1 = Scale(Derivative(state, 2 * i));
+        var k2 = Scale(Derivative(state.Add(Half(k1)), (2 * i) + 1));
+        var k3 = Scale(Derivative(state.Add(Half(k2)), (2 * i) + 1));
+        var k4 = Scale(Derivative(state.Add(k3), (2 * i) + 2));
         return new EncoderState(
             state.X + Sixth(k1.X, k2.X, k3.X, k4.X),
             state.Y + Sixth(k1.Y, k2.Y, k3.Y, k4.Y),
@@ -223,18 +244,26 @@ public sealed class EncoderInterpreter
 
     private Int128 Mul(Int128 a, Int128 b) => EncoderArithmetic.Multiply(a, b, _fractionBits);
 
-    private EncoderState Derivative(EncoderState s)
+    /// <summary>Returns the vector field at <paramref name="s"/>; <paramref name="halfStep"/> j is the time j h / 2.</summary>
+    private EncoderState Derivative(EncoderState s, int halfStep)
     {
         var p = _parameters;
         var (x, y, z) = (s.X, s.Y, s.Z);
         switch (_program.System)
         {
             case "mixed-oscillator":
-                // alpha, beta, gamma, delta, omega, drive; drive is 0 (checked in the constructor).
-                return new EncoderState(
-                    y,
-                    -Mul(p[0], x) - Mul(p[1], Mul(Mul(x, x), x)) - Mul(p[3], y) + Mul(p[2], z),
-                    -Mul(p[4], x) - Mul(p[3], z) + Mul(p[2], Mul(x, y)));
+            {
+                // alpha, beta, gamma, delta, omega, drive. The forcing drive cos(omega t) comes from the table, and an
+                // undriven program skips it, as the float system does.
+                var dy = -Mul(p[0], x) - Mul(p[1], Mul(Mul(x, x), x)) - Mul(p[3], y) + Mul(p[2], z);
+                if (_forcing.Length > 0)
+                {
+                    dy += _forcing[halfStep];
+                }
+
+                return new EncoderState(y, dy, -Mul(p[4], x) - Mul(p[3], z) + Mul(p[2], Mul(x, y)));
+            }
+
             case "lorenz":
                 // sigma, rho, beta
                 return new EncoderState(Mul(p[0], y - x), Mul(x, p[1] - z) - y, Mul(x, y) - Mul(p[2], z));
@@ -244,9 +273,54 @@ public sealed class EncoderInterpreter
             case "rossler":
                 // a, b, c
                 return new EncoderState(-y - z, x + Mul(p[0], y), p[1] + Mul(z, x - p[2]));
+            case "aizawa":
+                return Aizawa(x, y, z);
+            case "nose-hoover":
+                // a
+                return new EncoderState(y, -x - Mul(y, z), Mul(y, y) - p[0]);
+            case "chua":
+                return Chua(x, y, z);
             default:
                 // sprott-c: a
-                return new EncoderState(Mul(y, z), x - y, (Int128.One << _fractionBits) - Mul(p[0], Mul(x, x)));
+                return new EncoderState(Mul(y, z), x - y, _one - Mul(p[0], Mul(x, x)));
+        }
+    }
+
+    private EncoderState Aizawa(Int128 x, Int128 y, Int128 z)
+    {
+        // a, b, c, d, e, f. z' = c + a z - z^3/3 - (x^2 + y^2)(1 + e z) + f z x^3, where z^3/3 is one rounded
+        // division and x^2 is computed once. Each product is of two Q values and below 2^127 (see docs/encoders.md).
+        var p = _parameters;
+        var zb = z - p[1];
+        var xx = Mul(x, x);
+        var dz = p[2] + Mul(p[0], z) - EncoderArithmetic.RoundDivide(Mul(Mul(z, z), z), 3)
+            - Mul(xx + Mul(y, y), _one + Mul(p[4], z)) + Mul(Mul(p[5], z), Mul(xx, x));
+        return new EncoderState(Mul(zb, x) - Mul(p[3], y), Mul(p[3], x) + Mul(zb, y), dz);
+    }
+
+    private EncoderState Chua(Int128 x, Int128 y, Int128 z)
+    {
+        // a, b, c, m0, m1. The diode g(x) = m1 x + (m0 - m1)(|x + 1| - |x - 1|)/2. The difference |x + 1| - |x - 1|
+        // equals 2 clamp(x, -1, 1), an even integer, so halving it is exact.
+        var p = _parameters;
+        var corner = EncoderArithmetic.RoundShift(Int128.Abs(x + _one) - Int128.Abs(x - _one), 1);
+        var diode = Mul(p[4], x) + Mul(p[3] - p[4], corner);
+        return new EncoderState(Mul(p[0], y - x - diode), x - y + z, -Mul(p[1], y) - Mul(p[2], z));
+    }
+
+    private static void CheckForcingTable(EncoderProgram program)
+    {
+        if (program.IntegrationSteps > EncoderProgramSystems.MaxDrivenIntegrationSteps)
+        {
+            throw new InvalidDataException(Invariant(
+                $"Encoder program for 'mixed-oscillator' has drive != 0 and {program.IntegrationSteps} integration steps; a driven program allows at most {EncoderProgramSystems.MaxDrivenIntegrationSteps}."));
+        }
+
+        var expected = 6 + (2L * program.IntegrationSteps) + 1;
+        if (program.Parameters.Count != expected)
+        {
+            throw new InvalidDataException(Invariant(
+                $"Encoder program for 'mixed-oscillator' has drive != 0 and {program.Parameters.Count} parameters, expected {expected}: the 6 parameters and the forcing table drive cos(omega t) at the 2N + 1 = {expected - 6} half steps. Build the program again."));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Google.Protobuf;
+using Xunit.Abstractions;
 using NeuroDeploy.Firmware.Protocol.Board;
 using NeuroDeploy.Firmware.Protocol.Link;
 using NeuroDeploy.Firmware.Protocol.Messages;
@@ -32,7 +33,6 @@ public sealed class BoardFuzzTests(ITestOutputHelper output)
         var random = new Random(Seed);
         var expectedActive = Array.Empty<byte>();
         var verifiedFlashes = 0;
-        var errors = new Dictionary<ErrorCode, int>();
         var sent = 0;
         while (sent < Messages)
         {
@@ -58,11 +58,7 @@ public sealed class BoardFuzzTests(ITestOutputHelper output)
                 var (request, mustFail) = BoardFuzzRequests.Next(kind, random, harness.Board);
                 var reply = await harness.RequestAsync(request);
                 sent++;
-                if (reply.BodyCase == BoardMessage.BodyOneofCase.Error)
-                {
-                    errors[reply.Error.Code] = errors.GetValueOrDefault(reply.Error.Code) + 1;
-                }
-                else
+                if (reply.BodyCase != BoardMessage.BodyOneofCase.Error)
                 {
                     Assert.False(mustFail, "the board accepted a bad request: " + request.Description + " -> " + reply);
                     Assert.False(
@@ -74,9 +70,11 @@ public sealed class BoardFuzzTests(ITestOutputHelper output)
             Assert.Equal(Convert.ToHexStringLower(expectedActive), Convert.ToHexStringLower(harness.Board.GetStatus().ActiveSha256.Span));
         }
 
+        var errors = harness.Errors;
         output.WriteLine($"{sent} messages, {verifiedFlashes} verified flashes, errors: {string.Join(", ", errors.OrderBy(e => e.Key).Select(e => e.Key + " " + e.Value))}");
+        Assert.Empty(harness.InternalErrors);
         Assert.True(verifiedFlashes > 0, "the fuzzer should have completed some valid flashes");
-        foreach (var code in new[] { ErrorCode.Malformed, ErrorCode.BadChunkOffset, ErrorCode.NotFlashing, ErrorCode.TooLarge, ErrorCode.UnexpectedMessage, ErrorCode.InvalidInput, ErrorCode.InvalidImage, ErrorCode.DigestMismatch, ErrorCode.NoSession })
+        foreach (var code in new[] { ErrorCode.Malformed, ErrorCode.BadChunkOffset, ErrorCode.NotFlashing, ErrorCode.TooLarge, ErrorCode.UnexpectedMessage, ErrorCode.InvalidInput, ErrorCode.InvalidImage, ErrorCode.DigestMismatch })
         {
             Assert.True(errors.GetValueOrDefault(code) > 0, "the fuzzer never provoked " + code);
         }
@@ -165,6 +163,12 @@ public sealed class BoardFuzzTests(ITestOutputHelper output)
 
         public Task Serving { get; }
 
+        /// <summary>Error replies received, by code.</summary>
+        public Dictionary<ErrorCode, int> Errors { get; } = [];
+
+        /// <summary>Distinct messages of INTERNAL errors: each is a fault of the board, not of the request.</summary>
+        public HashSet<string> InternalErrors { get; } = [];
+
         public static async Task<Harness> StartAsync(bool hello = true)
         {
             var board = new VirtualBoard(new VirtualBoardOptions { MaxChunkSize = 512 });
@@ -214,6 +218,11 @@ public sealed class BoardFuzzTests(ITestOutputHelper output)
                     Assert.True(Enum.IsDefined(reply.Error.Code), "undefined error code for " + request.Description);
                     Assert.NotEqual(ErrorCode.Unspecified, reply.Error.Code);
                     Assert.False(string.IsNullOrWhiteSpace(reply.Error.Message), "error without a reason for " + request.Description);
+                    Errors[reply.Error.Code] = Errors.GetValueOrDefault(reply.Error.Code) + 1;
+                    if (reply.Error.Code == ErrorCode.Internal)
+                    {
+                        InternalErrors.Add(reply.Error.Message);
+                    }
                 }
 
                 if (reply.BodyCase is BoardMessage.BodyOneofCase.OutputSpikes or BoardMessage.BodyOneofCase.TraceStep or BoardMessage.BodyOneofCase.Telemetry)

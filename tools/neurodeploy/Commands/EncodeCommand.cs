@@ -47,9 +47,10 @@ public static class EncodeCommand
                 throw new UsageException("--raw writes the board's integers and needs --fixed-point.");
             }
 
-            var batch = ProgressReporter.Run(
+            var batch = ProgressReporter.RunWithBar(
                 $"encoding {features.Shape[0]} samples",
-                () => InputLoader.Encode(features, result.GetValue(encoder)!, result.GetValue(normalize)!, path),
+                features.Shape[0],
+                progress => InputLoader.Encode(features, result.GetValue(encoder)!, result.GetValue(normalize)!, path, progress),
                 features.Shape[0] >= 1000);
             // Exact: InputLoader.Encode has rounded every value to float32 already.
             var data = new float[batch.Values.Length];

@@ -74,10 +74,9 @@ public static class EvalCommand
             var compiled = CompileCommand.Compile(path, arguments.Read(result, gradedInput: true, bound));
             var all = Enumerable.Range(0, compiled.Image.Populations.Count).ToArray();
 
-            var floatOutcome = ProgressReporter.Run($"float reference on {data.Count} samples", () => FloatRunner.Run(compiled, batch, all), true);
             var targetUri = result.GetValue(target)!;
-            var targetOutcome = await ChipRunner.RunAsync(compiled.Image, batch, targetUri, all, compiled.Profile,
-                RunCommand.DenseMacs(compiled.Image), cancellationToken).ConfigureAwait(false);
+            var (floatOutcome, targetOutcome) = await ChunkedEvaluation.RunAsync(compiled, batch, targetUri, all, cancellationToken)
+                .ConfigureAwait(false);
 
             var report = Report(path, data, spec, floatOutcome, targetOutcome);
             if (outputPath is not null)

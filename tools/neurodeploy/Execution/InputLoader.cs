@@ -48,7 +48,11 @@ public static class InputLoader
     /// to float32, the type <c>encode</c> writes, so <c>run</c>, <c>eval</c> and <c>sweep</c> feed the
     /// first layer exactly the values of the .npy that <c>encode</c> writes for the same features.
     /// </summary>
-    public static SampleBatch Encode(NdArray features, string encoderSpec, string normalize, string source)
+    public static SampleBatch Encode(NdArray features, string encoderSpec, string normalize, string source) =>
+        Encode(features, encoderSpec, normalize, source, null);
+
+    /// <summary>Encodes as <see cref="Encode(NdArray, string, string, string)"/>, reporting the samples done so far.</summary>
+    public static SampleBatch Encode(NdArray features, string encoderSpec, string normalize, string source, Action<int>? progress)
     {
         IEncoder encoder;
         try
@@ -83,14 +87,25 @@ public static class InputLoader
         }
 
         CheckFeatureRange(normalized, featureCount, normalize, source);
-        double[] encoded;
-        try
+        // Chunks only pace the progress report: sample indices stay global, so seeded encoders give
+        // the same values as one call over the whole batch.
+        const int chunkSize = 1000;
+        var sampleLength = encoder.Steps * encoder.OutputChannels(featureCount);
+        var encoded = new double[checked(batch * sampleLength)];
+        for (var start = 0; start < batch; start += chunkSize)
         {
-            encoded = encoder.EncodeBatch(normalized, featureCount);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new UsageException($"{source}: {CommandRunner.MessageOf(ex)}", ex);
+            var count = Math.Min(chunkSize, batch - start);
+            try
+            {
+                var part = encoder.EncodeBatch(normalized.AsSpan(start * featureCount, count * featureCount).ToArray(), featureCount, start);
+                Array.Copy(part, 0, encoded, start * sampleLength, part.Length);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException($"{source}: {CommandRunner.MessageOf(ex)}", ex);
+            }
+
+            progress?.Invoke(start + count);
         }
 
         for (var k = 0; k < encoded.Length; k++)

@@ -31,6 +31,54 @@ public sealed class RunOutcome
 
     public int[] Predictions() => Outputs.Select(Argmax).ToArray();
 
+    /// <summary>
+    /// Joins the outcomes of consecutive chunks of one batch: outputs in order, counts summed, energy
+    /// estimated again from the summed counts, records of the first chunk (which holds sample 0).
+    /// </summary>
+    public static RunOutcome Combine(IReadOnlyList<RunOutcome> parts, Compiler.Profiles.HardwareProfile profile)
+    {
+        var first = parts[0];
+        var counts = new OperationCounts(
+            parts.Sum(p => p.Counts.Accumulates),
+            parts.Sum(p => p.Counts.MultiplyAccumulates),
+            parts.Sum(p => p.Counts.NeuronUpdates),
+            parts.Sum(p => p.Counts.SpikesRouted),
+            parts.Sum(p => p.Counts.Cycles));
+        var combined = new RunOutcome
+        {
+            Mode = first.Mode,
+            Target = first.Target,
+            Outputs = parts.SelectMany(p => p.Outputs).ToList(),
+            PopulationNames = first.PopulationNames,
+            SpikesPerPopulation = SumColumns(parts.Select(p => p.SpikesPerPopulation).ToList()),
+            SpikesPerCore = first.SpikesPerCore is null ? null : SumColumns(parts.Select(p => p.SpikesPerCore!).ToList()),
+            Counts = counts,
+            Energy = EnergyEstimator.Estimate(profile, counts, parts.Sum(p => p.Energy.DenseAnnMultiplyAccumulates)),
+            InputEvents = parts.Sum(p => p.InputEvents),
+            Steps = first.Steps,
+        };
+        foreach (var (name, trace) in first.Records)
+        {
+            combined.Records[name] = trace;
+        }
+
+        return combined;
+    }
+
+    private static long[] SumColumns(List<long[]> rows)
+    {
+        var sum = new long[rows[0].Length];
+        foreach (var row in rows)
+        {
+            for (var k = 0; k < sum.Length; k++)
+            {
+                sum[k] += row[k];
+            }
+        }
+
+        return sum;
+    }
+
     /// <summary>Index of the largest count; ties go to the lowest index.</summary>
     public static int Argmax(long[] counts)
     {
