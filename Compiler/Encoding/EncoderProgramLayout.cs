@@ -32,8 +32,8 @@ public static class EncoderProgramLayout
         Parameters.TryGetValue(system, out var names) ? names : null;
 
     /// <summary>
-    /// Returns the length 2N + 1 of the forcing table <c>drive cos(omega j h / 2)</c>, j = 0 .. 2N, that follows the
-    /// six parameters of a driven mixed oscillator: one value per half step, so RK4 finds t_i, t_i + h/2 and t_i + h.
+    /// Returns 2N + 1, the length of the forcing table <c>drive cos(omega j h / 2)</c>, j = 0 .. 2N, that follows the six
+    /// parameters of a driven mixed oscillator. One value per half step gives RK4 the forcing at t_i, t_i + h/2 and t_i + h.
     /// </summary>
     public static int ForcingTableLength(int integrationSteps) => (2 * integrationSteps) + 1;
 

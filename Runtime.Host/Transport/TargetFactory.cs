@@ -131,11 +131,11 @@ public static class TargetFactory
     {
         var selector = UsbDeviceSelector.Parse(text);
 
-        // System.Uri reads "usb://1209:ABCD" as host 1209 with port ABCD and rejects it, so a
-        // PID with hex letters falls back to the opaque form usb:VID:PID[/SERIAL].
-        var uri = Uri.TryCreate(text, UriKind.Absolute, out var parsed)
-            ? parsed
-            : new Uri("usb:" + Uri.EscapeDataString(selector.ToString()).Replace("%3A", ":", StringComparison.Ordinal).Replace("%2F", "/", StringComparison.Ordinal));
+        // System.Uri reads "usb://1209:ABCD" as host 1209 with port ABCD, so it rejects a PID
+        // with hex letters and turns PID 0001 into port 1. The opaque form usb:VID:PID[/SERIAL]
+        // keeps the IDs as written.
+        var serial = selector.SerialNumber is null ? string.Empty : "/" + Uri.EscapeDataString(selector.SerialNumber);
+        var uri = new Uri(string.Create(CultureInfo.InvariantCulture, $"usb:{selector.VendorId:x4}:{selector.ProductId:x4}{serial}"));
         return new BoardTarget(
             uri,
             async token =>

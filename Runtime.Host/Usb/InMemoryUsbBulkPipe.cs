@@ -11,18 +11,30 @@ namespace NeuroDeploy.Runtime.Host.Usb;
 /// </summary>
 public sealed class InMemoryUsbBulkPipe
 {
-    private readonly BlockingCollection<byte[]> _out = [];
+    private readonly BlockingCollection<byte[]> _out;
     private readonly BlockingCollection<byte[]> _in = [];
     private readonly ConcurrentDictionary<byte, bool> _halted = new();
     private readonly ConcurrentDictionary<byte, int> _stallRequests = new();
 
     public InMemoryUsbBulkPipe(int maxPacketSize = 512)
+        : this(maxPacketSize, outBufferPackets: 0)
+    {
+    }
+
+    /// <summary>
+    /// Creates a pipe whose OUT endpoint buffers at most <paramref name="outBufferPackets"/>
+    /// packets (0 for no limit). Once the buffer is full and the device does not read, OUT
+    /// transfers time out, as when a device NAKs every OUT token.
+    /// </summary>
+    public InMemoryUsbBulkPipe(int maxPacketSize, int outBufferPackets)
     {
         if (maxPacketSize is < 8 or > 1024)
         {
             throw new ArgumentOutOfRangeException(nameof(maxPacketSize), maxPacketSize, "A bulk endpoint's max packet size is 8 to 1024 bytes.");
         }
 
+        ArgumentOutOfRangeException.ThrowIfNegative(outBufferPackets);
+        _out = outBufferPackets == 0 ? [] : new BlockingCollection<byte[]>(outBufferPackets);
         MaxPacketSize = maxPacketSize;
         Host = new HostSide(this);
         Device = new DeviceStream(this);
@@ -41,6 +53,12 @@ public sealed class InMemoryUsbBulkPipe
 
     /// <summary>Makes the next transfer on <paramref name="endpoint"/> stall.</summary>
     public void StallNext(byte endpoint) => _stallRequests.AddOrUpdate(endpoint, 1, (_, n) => n + 1);
+
+    /// <summary>
+    /// Queues one IN packet as it is, even one longer than <see cref="MaxPacketSize"/>, as a
+    /// misbehaving device would send it (babble).
+    /// </summary>
+    public void SendRawInPacket(ReadOnlySpan<byte> packet) => _in.Add(packet.ToArray());
 
     /// <summary>Ends both directions, as unplugging the device would.</summary>
     public void Disconnect()
@@ -96,7 +114,7 @@ public sealed class InMemoryUsbBulkPipe
                 return UsbTransferStatus.Stall;
             }
 
-            return (endpoint & 0x80) == 0 ? TransferOut(buffer, out transferred) : TransferIn(buffer, timeoutMilliseconds, out transferred);
+            return (endpoint & 0x80) == 0 ? TransferOut(buffer, timeoutMilliseconds, out transferred) : TransferIn(buffer, timeoutMilliseconds, out transferred);
         }
 
         public void ClearHalt(byte endpoint) => pipe._halted[endpoint] = false;
@@ -105,7 +123,7 @@ public sealed class InMemoryUsbBulkPipe
         {
         }
 
-        private UsbTransferStatus TransferOut(Span<byte> buffer, out int transferred)
+        private UsbTransferStatus TransferOut(Span<byte> buffer, int timeoutMilliseconds, out int transferred)
         {
             transferred = 0;
             if (pipe._out.IsAddingCompleted)
@@ -114,9 +132,22 @@ public sealed class InMemoryUsbBulkPipe
             }
 
             // A host controller does not add a zero-length packet by itself; UsbBulkStream does.
+            var deadline = Environment.TickCount64 + timeoutMilliseconds;
             foreach (var packet in Packetize(buffer, pipe.MaxPacketSize, endWithZeroLength: false))
             {
-                pipe._out.Add(packet);
+                try
+                {
+                    if (!pipe._out.TryAdd(packet, (int)Math.Max(0, deadline - Environment.TickCount64)))
+                    {
+                        // As libusb does, a timeout reports the bytes of the packets already sent.
+                        return UsbTransferStatus.TimedOut;
+                    }
+                }
+                catch (InvalidOperationException)
+                {
+                    return UsbTransferStatus.NoDevice;
+                }
+
                 pipe.OutPackets++;
                 if (packet.Length == 0)
                 {
@@ -153,9 +184,10 @@ public sealed class InMemoryUsbBulkPipe
                     }
                 }
 
-                if (packet.Length > buffer.Length - transferred)
+                if (packet.Length > pipe.MaxPacketSize || packet.Length > buffer.Length - transferred)
                 {
-                    // The packet does not fit: libusb reports an overflow and the data is lost.
+                    // The packet exceeds the max packet size (babble) or does not fit the buffer:
+                    // libusb reports an overflow and the data is lost.
                     return UsbTransferStatus.Overflow;
                 }
 

@@ -148,7 +148,7 @@ public sealed class UsbBulkStream : Stream
                 case UsbTransferStatus.NoDevice:
                     return 0;
                 default:
-                    throw new IOException(string.Create(CultureInfo.InvariantCulture, $"USB bulk IN transfer on endpoint 0x{_inEndpoint:X2} failed: {status}."));
+                    throw new IOException(string.Create(CultureInfo.InvariantCulture, $"USB bulk IN transfer on endpoint 0x{_inEndpoint:X2} failed: {Describe(status)}"));
             }
         }
 
@@ -174,11 +174,18 @@ public sealed class UsbBulkStream : Stream
                 break;
             }
 
-            if (status != UsbTransferStatus.TimedOut || Environment.TickCount64 >= deadline)
+            if (status == UsbTransferStatus.TimedOut && Environment.TickCount64 >= deadline)
+            {
+                throw new TimeoutException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"USB bulk OUT transfer on endpoint 0x{_outEndpoint:X2} timed out after {WriteTimeoutMilliseconds} ms with {sent} of {copy.Length} bytes sent; the board is not reading. Check that its firmware is running, or reconnect it."));
+            }
+
+            if (status != UsbTransferStatus.TimedOut)
             {
                 throw new IOException(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"USB bulk OUT transfer on endpoint 0x{_outEndpoint:X2} failed: {status} after {sent} of {copy.Length} bytes."));
+                    $"USB bulk OUT transfer on endpoint 0x{_outEndpoint:X2} failed after {sent} of {copy.Length} bytes: {Describe(status)}"));
             }
         }
 
@@ -187,12 +194,21 @@ public sealed class UsbBulkStream : Stream
             var status = TransferWithStallRecovery(_outEndpoint, Span<byte>.Empty, WriteTimeoutMilliseconds, out _);
             if (status != UsbTransferStatus.Completed)
             {
-                throw new IOException(string.Create(CultureInfo.InvariantCulture, $"USB zero-length packet on endpoint 0x{_outEndpoint:X2} failed: {status}."));
+                throw new IOException(string.Create(CultureInfo.InvariantCulture, $"USB zero-length packet on endpoint 0x{_outEndpoint:X2} failed: {Describe(status)}"));
             }
 
             ZeroLengthPacketsSent++;
         }
     }
+
+    private static string Describe(UsbTransferStatus status) => status switch
+    {
+        UsbTransferStatus.Stall => "the endpoint stalled again after its halt was cleared (LIBUSB_ERROR_PIPE); reset or reconnect the board.",
+        UsbTransferStatus.Overflow => "the device sent more data than requested or a packet longer than the max packet size (LIBUSB_ERROR_OVERFLOW); the data is lost, so reconnect the board.",
+        UsbTransferStatus.TimedOut => "the transfer timed out (LIBUSB_ERROR_TIMEOUT).",
+        UsbTransferStatus.NoDevice => "the device was disconnected (LIBUSB_ERROR_NO_DEVICE).",
+        _ => "libusb reported an error; reconnect the board.",
+    };
 
     private UsbTransferStatus TransferWithStallRecovery(byte endpoint, Span<byte> buffer, int timeout, out int transferred)
     {

@@ -19,7 +19,8 @@ public sealed class EncoderInterpreter
     private readonly int _fractionBits;
     private readonly Int128 _step;
     private readonly Int128 _startY;
-    private readonly Int128 _one;
+    // The value 1 in the program format (2^Q).
+    private readonly Int128 _fixedOne;
     private readonly bool _rungeKutta4;
 
     // drive cos(omega j h / 2) for j = 0 .. 2N with fraction_bits, or empty for an undriven program.
@@ -68,8 +69,8 @@ public sealed class EncoderInterpreter
         _parameters = program.Parameters.Take(expected).Select(p => (Int128)p).ToArray();
         _forcing = program.Parameters.Skip(expected).Select(p => (Int128)p).ToArray();
         _step = program.Step;
-        _one = Int128.One << _fractionBits;
-        _startY = EncoderArithmetic.RoundDivide(_one, 5);
+        _fixedOne = Int128.One << _fractionBits;
+        _startY = EncoderArithmetic.RoundDivide(_fixedOne, 5);
     }
 
     /// <summary>Output steps T per sample.</summary>
@@ -282,7 +283,7 @@ public sealed class EncoderInterpreter
                 return Chua(x, y, z);
             default:
                 // sprott-c: a
-                return new EncoderState(Mul(y, z), x - y, _one - Mul(p[0], Mul(x, x)));
+                return new EncoderState(Mul(y, z), x - y, _fixedOne - Mul(p[0], Mul(x, x)));
         }
     }
 
@@ -291,11 +292,11 @@ public sealed class EncoderInterpreter
         // a, b, c, d, e, f. z' = c + a z - z^3/3 - (x^2 + y^2)(1 + e z) + f z x^3, where z^3/3 is one rounded
         // division and x^2 is computed once. Each product is of two Q values and below 2^127 (see docs/encoders.md).
         var p = _parameters;
-        var zb = z - p[1];
-        var xx = Mul(x, x);
+        var zMinusB = z - p[1];
+        var xSquared = Mul(x, x);
         var dz = p[2] + Mul(p[0], z) - EncoderArithmetic.RoundDivide(Mul(Mul(z, z), z), 3)
-            - Mul(xx + Mul(y, y), _one + Mul(p[4], z)) + Mul(Mul(p[5], z), Mul(xx, x));
-        return new EncoderState(Mul(zb, x) - Mul(p[3], y), Mul(p[3], x) + Mul(zb, y), dz);
+            - Mul(xSquared + Mul(y, y), _fixedOne + Mul(p[4], z)) + Mul(Mul(p[5], z), Mul(xSquared, x));
+        return new EncoderState(Mul(zMinusB, x) - Mul(p[3], y), Mul(p[3], x) + Mul(zMinusB, y), dz);
     }
 
     private EncoderState Chua(Int128 x, Int128 y, Int128 z)
@@ -303,7 +304,7 @@ public sealed class EncoderInterpreter
         // a, b, c, m0, m1. The diode g(x) = m1 x + (m0 - m1)(|x + 1| - |x - 1|)/2. The difference |x + 1| - |x - 1|
         // equals 2 clamp(x, -1, 1), an even integer, so halving it is exact.
         var p = _parameters;
-        var corner = EncoderArithmetic.RoundShift(Int128.Abs(x + _one) - Int128.Abs(x - _one), 1);
+        var corner = EncoderArithmetic.RoundShift(Int128.Abs(x + _fixedOne) - Int128.Abs(x - _fixedOne), 1);
         var diode = Mul(p[4], x) + Mul(p[3] - p[4], corner);
         return new EncoderState(Mul(p[0], y - x - diode), x - y + z, -Mul(p[1], y) - Mul(p[2], z));
     }

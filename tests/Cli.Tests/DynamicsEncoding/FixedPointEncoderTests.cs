@@ -20,6 +20,12 @@ public sealed class FixedPointEncoderTests(ITestOutputHelper output)
     [InlineData("chen", 1e-6)]
     [InlineData("rossler", 1e-9)]
     [InlineData("sprott-c", 1e-8)]
+    [InlineData("aizawa", 1e-8)]
+    [InlineData("nose-hoover", 1e-8)]
+    [InlineData("chua", 1e-8)]
+    [InlineData("mixed-oscillator:delta=2,drive=0.5", 1e-9)]
+    [InlineData("mixed-oscillator:delta=0.5,omega=1.5,drive=0.3", 1e-9)]
+    [InlineData("mixed-oscillator:delta=-1.5,drive=0.5", 1e-4)]
     public void TrajectoryMatchesFloat(string text, double bound)
     {
         var spec = EncoderSpec.Parse(text);
@@ -50,13 +56,62 @@ public sealed class FixedPointEncoderTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void DrivenOscillatorIsRejected()
+    public void DrivenOscillatorCarriesForcingTable()
     {
-        var spec = EncoderSpec.Parse("mixed-oscillator:delta=2,drive=0.5");
+        var spec = EncoderSpec.Parse("mixed-oscillator:delta=2,drive=0.5,omega=1.5");
+
+        var program = EncoderPrograms.Build(spec, 7, 12);
+
+        // Six parameters, then drive cos(omega j h / 2) for the 2N + 1 = 1601 half steps of N = 800.
+        Assert.Equal(6 + 1601, program.Parameters.Count);
+        Assert.Equal(FixedPoint(0.5, program.FractionBits), program.Parameters[6]);
+        Assert.Equal(FixedPoint(0.5 * Math.Cos(1.5 * 0.005), program.FractionBits), program.Parameters[7]);
+        Assert.Equal(FixedPoint(0.5 * Math.Cos(1.5 * (800 * 0.01)), program.FractionBits), program.Parameters[^1]);
+    }
+
+    [Fact]
+    public void DrivenOscillatorOverStepLimitIsRejected()
+    {
+        // 100 001 steps, one more than a driven program's forcing table allows.
+        var spec = EncoderSpec.Parse("mixed-oscillator:delta=2,drive=0.5,tmax=1000.01");
 
         var error = Assert.Throws<UsageException>(() => EncoderPrograms.Build(spec, 7, 12));
 
         Assert.Contains("drive", error.Message, StringComparison.Ordinal);
+        Assert.Contains("100000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("lorenz")]
+    [InlineData("chen")]
+    [InlineData("rossler")]
+    [InlineData("aizawa")]
+    [InlineData("nose-hoover")]
+    [InlineData("sprott-c")]
+    [InlineData("chua")]
+    [InlineData("mixed-oscillator:delta=2,drive=0.5")]
+    public void EncodeRawEqualsInterpreterForSystem(string spec)
+    {
+        var folder = CliHost.TemporaryFolder();
+        var values = CliHost.RandomFeatures(seed: 12, rows: 3, width: 4);
+        var features = CliHost.WriteCsv(folder, values, 4);
+        var raw = Path.Combine(folder, "raw.npy");
+
+        Assert.Equal(0, CliHost.Invoke("encode", "--encoder", spec, "--input", features, "--fixed-point", "--raw", "--output", raw));
+
+        var fractionBits = EncoderPrograms.InputFractionBits(CompileCommand.EncoderBound(spec));
+        var interpreter = new EncoderInterpreter(EncoderPrograms.Build(EncoderSpec.Parse(spec), 4, fractionBits));
+        var written = Npy.Read(raw);
+        Assert.Equal([3, 5, 12], written.Shape);
+        for (var s = 0; s < 3; s++)
+        {
+            var integers = values.Skip(s * 4).Take(4).Select((v, f) => EncoderInterpreter.ToFeature(v, f)).ToArray();
+            var expected = interpreter.Encode(integers);
+            for (var k = 0; k < expected.Length; k++)
+            {
+                Assert.Equal(expected[k], (int)written.Data[(s * 60) + k]);
+            }
+        }
     }
 
     [Fact]
@@ -106,4 +161,7 @@ public sealed class FixedPointEncoderTests(ITestOutputHelper output)
 
         Assert.Equal(ExitCodes.BadInput, code);
     }
+
+    private static long FixedPoint(double value, uint fractionBits) =>
+        (long)Math.Round(Math.ScaleB(value, (int)fractionBits), MidpointRounding.AwayFromZero);
 }

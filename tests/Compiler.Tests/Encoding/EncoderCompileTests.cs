@@ -54,17 +54,35 @@ public sealed class EncoderCompileTests
     [SharedDataFact]
     public void UnsupportedEncoderLeavesNote()
     {
-        var compiled = Compile(EncoderSpec.Parse("aizawa"), "none");
+        var compiled = Compile(EncoderSpec.Parse("rate"), "none");
 
         Assert.Null(compiled.Image.Encoder);
         Assert.Equal(0u, compiled.Image.Input.Steps);
-        Assert.Contains("aizawa", compiled.EncoderNote, StringComparison.Ordinal);
+        Assert.Contains("rate", compiled.EncoderNote, StringComparison.Ordinal);
+    }
+
+    [SharedDataTheory]
+    [InlineData("aizawa", 6)]
+    [InlineData("nose-hoover", 1)]
+    [InlineData("chua", 5)]
+    [InlineData("mixed-oscillator:delta=2,drive=0.5", 6 + 1601)]
+    public void CompileEmbedsProgramOfSystem(string text, int parameterCount)
+    {
+        var spec = EncoderSpec.Parse(text);
+
+        var compiled = Compile(spec, "none");
+
+        Assert.Null(compiled.EncoderNote);
+        Assert.Equal(spec.Name, compiled.Image.Encoder.System);
+        Assert.Equal(parameterCount, compiled.Image.Encoder.Parameters.Count);
+        Assert.Equal(48u, compiled.Image.Encoder.FractionBits);
     }
 
     [SharedDataFact]
-    public void DrivenOscillatorLeavesNote()
+    public void DrivenOscillatorOverStepLimitLeavesNote()
     {
-        var compiled = Compile(EncoderSpec.Parse("mixed-oscillator:delta=2,drive=0.5"), "none");
+        // 100 001 steps, one more than a driven program's forcing table allows.
+        var compiled = Compile(EncoderSpec.Parse("mixed-oscillator:delta=2,drive=0.5,tmax=1000.01"), "none");
 
         Assert.Null(compiled.Image.Encoder);
         Assert.Contains("drive", compiled.EncoderNote, StringComparison.Ordinal);
@@ -87,6 +105,37 @@ public sealed class EncoderCompileTests
         Assert.NotNull(EncoderProgramFactory.Unsupported(EncoderSpec.Parse("rate")));
         Assert.Throws<CompileException>(() => EncoderProgramFactory.Build(EncoderSpec.Parse("latency"), 1, 12));
         Assert.Null(EncoderProgramFactory.Unsupported(EncoderSpec.Parse("lorenz")));
+    }
+
+    [Fact]
+    public void EverySystemHasProgram()
+    {
+        foreach (var name in new[] { "mixed-oscillator:delta=2", "lorenz", "chen", "rossler", "aizawa", "nose-hoover", "sprott-c", "chua" })
+        {
+            Assert.Null(EncoderProgramFactory.Unsupported(EncoderSpec.Parse(name)));
+        }
+    }
+
+    [Fact]
+    public void BuilderRejectsDrivenOverStepLimit()
+    {
+        var request = new EncoderProgramRequest
+        {
+            Spec = "mixed-oscillator:delta=2,drive=0.5",
+            System = "mixed-oscillator",
+            Method = "rk4",
+            Parameters = [2, 0.1, 0.1, 2, 1, 0.5],
+            StepSize = 0.01,
+            IntegrationSteps = EncoderProgramLayout.MaxDrivenIntegrationSteps + 1,
+            Samples = 5,
+            IntegratedMax = [1, 1, 1],
+            PeakStarts = [1, 1, 1],
+            OutputFractionBits = 16,
+        };
+
+        var error = Assert.Throws<CompileException>(() => EncoderProgramBuilder.Build(request));
+
+        Assert.Contains("drive", error.Message, StringComparison.Ordinal);
     }
 
     private static CompileResult Compile(EncoderSpec spec, string normalize) =>

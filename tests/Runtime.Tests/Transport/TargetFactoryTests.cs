@@ -72,6 +72,17 @@ public sealed class TargetFactoryTests
     }
 
     [Theory]
+    [InlineData("usb://1209:ABCD", "usb:1209:abcd")]
+    [InlineData("usb://1209:ABCD/SN-42", "usb:1209:abcd/SN-42")]
+    [InlineData("usb://1209:0001", "usb:1209:0001")]
+    [InlineData("usb://1209:0001/SN%2042", "usb:1209:0001/SN%2042")]
+    public async Task UsbTargetKeepsIds(string uri, string expected)
+    {
+        await using var target = TargetFactory.Open(uri);
+        Assert.Equal(expected, Assert.IsType<BoardTarget>(target).Uri.OriginalString);
+    }
+
+    [Theory]
     [InlineData("usb://1209:0001", 0x1209, 0x0001, null)]
     [InlineData("usb://1209:ABCD/SN%2042", 0x1209, 0xABCD, "SN 42")]
     [InlineData("USB://abcd:00ff/x", 0xABCD, 0x00FF, "x")]
