@@ -89,8 +89,8 @@ public sealed class BoardSession
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            // A fault in the handler must not end the session: the host gets an answer and
-            // can go on. The error's type and message identify the fault.
+            // A fault in the handler must not end the session, so the host receives an INTERNAL
+            // error naming the exception and can send further requests.
             _pendingRun = null;
             return [Reject(ErrorCode.Internal, "Internal board error on " + request.BodyCase + ": " + error.GetType().Name + ": " + error.Message)];
         }
