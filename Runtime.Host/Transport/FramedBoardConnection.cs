@@ -162,7 +162,18 @@ public sealed class FramedBoardConnection : IBoardConnection
                 _pending.Enqueue(pending);
             }
 
-            await _channel.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _channel.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The request may or may not have reached the board, so a later reply could belong to it.
+                // Closing the connection keeps every reply matched to its own request; the caller reconnects.
+                FailAll(new LinkException(
+                    $"Sending {request.BodyCase} was cancelled; the connection is closed so that replies stay matched to requests. Connect again."));
+                throw;
+            }
         }
         finally
         {
