@@ -13,6 +13,7 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(DevicesCommand.Create());
 root.Subcommands.Add(DynamicsCommand.Create());
 root.Subcommands.Add(SweepCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
