@@ -133,14 +133,18 @@ public static class Quantizer
             throw new CompileException($"Input value at step {step}, channel {channel} is {value}; inputs must be finite.");
         }
 
-        var scaled = FixedPoint.Round(Math.ScaleB(value, fractionBits));
-        if (scaled is > int.MaxValue or < int.MinValue)
+        var scaledValue = Math.ScaleB(value, fractionBits);
+        if (scaledValue is > int.MaxValue or < int.MinValue)
         {
+            var fix = fractionBits > 0
+                ? $"Compile with --input-bound {Math.Abs(value):G3} or larger."
+                : "The chip's graded input holds at most 2^31 - 1; scale the input down.";
             throw new CompileException(
                 $"Input value {value:G6} at step {step}, channel {channel} does not fit the image's input format "
-                + $"(int32 with {fractionBits} fraction bits, |value| < {Math.ScaleB(1.0, 31 - fractionBits):G6}). "
-                + "Compile with a larger --input-bound.");
+                + $"(int32 with {fractionBits} fraction bits, |value| < {Math.ScaleB(1.0, 31 - fractionBits):G6}). " + fix);
         }
+
+        var scaled = FixedPoint.Round(scaledValue);
 
         return (int)scaled;
     }

@@ -47,6 +47,11 @@ public static class TargetFactory
     private static BoardTarget OpenSimulator(string text, TargetFactoryOptions options)
     {
         var uri = Parse(text);
+        if (!string.IsNullOrEmpty(uri.Host) || uri.AbsolutePath is not ("" or "/"))
+        {
+            throw BadUri(text, "a simulator URI has nothing between sim:// and the optional ?profile=NAME");
+        }
+
         var boardOptions = options.Simulator;
         var profile = QueryValue(uri, "profile");
         if (profile is not null)
@@ -78,6 +83,13 @@ public static class TargetFactory
             uri,
             async token =>
             {
+                // Opening a missing device reports "access denied" on Linux, so check for it first.
+                // Windows port names such as COM3 are not files and skip this check.
+                if (!OperatingSystem.IsWindows() && !File.Exists(path))
+                {
+                    throw new FileNotFoundException($"serial device {path} not found; `neurodeploy devices` lists the serial ports.", path);
+                }
+
                 var port = new SerialPort(path, baud, Parity.None, 8, StopBits.One) { Handshake = Handshake.None, ReadTimeout = SerialPort.InfiniteTimeout };
                 try
                 {
@@ -86,7 +98,7 @@ public static class TargetFactory
                 catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
                 {
                     port.Dispose();
-                    throw new IOException($"Cannot open serial port {path} at {baud} bit/s: {error.Message}. Check the path (see `neurodeploy devices`) and that no other program holds the port.", error);
+                    throw new IOException($"Cannot open serial port {path} at {baud} bit/s: {error.Message.TrimEnd('.')}. Check the path (see `neurodeploy devices`) and that no other program holds the port.", error);
                 }
 
                 port.DiscardInBuffer();

@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NeuroDeploy.Firmware.Protocol.Faults;
 using NeuroDeploy.Firmware.Protocol.Link;
@@ -22,6 +24,7 @@ public static class VirtualBoardServer
     /// <paramref name="cancellationToken"/> is cancelled. <paramref name="announce"/> receives
     /// one line once the board accepts connections: the pty slave path, or 127.0.0.1:PORT.
     /// </summary>
+    /// <exception cref="PortInUseException">The TCP or gRPC port is taken by another listener.</exception>
     public static Task ServeAsync(VirtualBoardOptions options, Action<string> announce, CancellationToken cancellationToken) =>
         ServeAsync(new VirtualBoard(options), announce, cancellationToken);
 
@@ -92,7 +95,16 @@ public static class VirtualBoardServer
     private static async Task ServeTcpAsync(VirtualBoard board, Action<string> announce, CancellationToken cancellationToken)
     {
         var listener = new TcpListener(IPAddress.Loopback, board.Options.Port);
-        listener.Start();
+        try
+        {
+            listener.Start();
+        }
+        catch (SocketException error) when (error.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            listener.Dispose();
+            throw new PortInUseException(board.Options.Port, error);
+        }
+
         var connections = new List<Task>();
         try
         {
@@ -142,11 +154,24 @@ public static class VirtualBoardServer
             grpc.EnableDetailedErrors = true;
         });
         builder.Services.AddSingleton(board);
+
+        // The default ConsoleLifetime handles SIGINT and SIGTERM itself and marks them handled,
+        // so the caller's token never fires and the server keeps running. The caller owns
+        // shutdown through cancellationToken instead.
+        builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
         var app = builder.Build();
         await using (app.ConfigureAwait(false))
         {
             app.MapGrpcService<BoardGrpcService>();
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException error) when (error.InnerException is AddressInUseException)
+            {
+                throw new PortInUseException(board.Options.Port, error);
+            }
+
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             announce(string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{new Uri(address).Port}"));
             try
@@ -159,5 +184,13 @@ public static class VirtualBoardServer
 
             await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Host lifetime that installs no signal handlers, because the caller's token stops the server.</summary>
+    private sealed class CallerOwnedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

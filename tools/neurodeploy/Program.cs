@@ -15,6 +15,12 @@ root.Subcommands.Add(DynamicsCommand.Create());
 root.Subcommands.Add(SweepCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 
+// Tables printed into a file or pipe keep whole numbers and names instead of wrapping at 80 columns.
+if (Console.IsOutputRedirected)
+{
+    Spectre.Console.AnsiConsole.Profile.Width = 200;
+}
+
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {

@@ -238,19 +238,8 @@ public sealed class BadInputTests
 
     private static string Repository(string relative) => Path.Combine(SharedData.RepositoryRoot, relative);
 
-    /// <summary>Runs a command that must fail with exit code 2, one error line and no change to <paramref name="folder"/>.</summary>
-    private static void AssertRejected(TemporaryFolder folder, string expected, params string[] args)
-    {
-        var before = folder.Entries();
-
-        var result = ContractCli.Run(folder.Path, args);
-
-        Assert.True(result.ExitCode == ExitCodes.BadInput, result.ToString());
-        var error = Assert.Single(result.ErrorLines);
-        Assert.Contains(expected, error, StringComparison.Ordinal);
-        Assert.DoesNotContain(" at NeuroDeploy.", result.StandardError, StringComparison.Ordinal);
-        Assert.Equal(before, folder.Entries());
-    }
+    private static void AssertRejected(TemporaryFolder folder, string expected, params string[] args) =>
+        ContractAssert.Rejected(folder, expected, args);
 
     /// <summary>Writes an IDX image file whose header announces <paramref name="count"/> 28 x 28 images but contains <paramref name="storedImages"/>.</summary>
     private static void WriteIdxImages(string path, int count, int storedImages)

@@ -3,6 +3,8 @@ using NeuroDeploy.Compiler.Lowering;
 using NeuroDeploy.Compiler.Nir;
 using NeuroDeploy.Data;
 using NeuroDeploy.Encoders;
+using NeuroDeploy.Firmware.Protocol.Board;
+using NeuroDeploy.Firmware.Protocol.Messages;
 
 namespace NeuroDeploy.Cli;
 
@@ -20,6 +22,12 @@ public static class CommandRunner
         {
             return await body().ConfigureAwait(false);
         }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1 && IsBadInput(ex.InnerException!))
+        {
+            // Parallel loops wrap the one failing sample's exception.
+            await Console.Error.WriteLineAsync("error: " + MessageOf(ex.InnerException!)).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
         catch (Exception ex) when (IsBadInput(ex))
         {
             await Console.Error.WriteLineAsync("error: " + MessageOf(ex)).ConfigureAwait(false);
@@ -30,7 +38,8 @@ public static class CommandRunner
             await Console.Error.WriteLineAsync("error: cancelled").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or TimeoutException or NotSupportedException)
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or TimeoutException or NotSupportedException
+            or BoardException or System.Net.Sockets.SocketException)
         {
             await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
             return ExitCodes.Failure;
@@ -59,7 +68,16 @@ public static class CommandRunner
         return message;
     }
 
-    private static bool IsBadInput(Exception ex) => ex is UsageException
+    /// <summary>
+    /// Board rejections caused by what the user gave (an image for another profile or protocol, a corrupt
+    /// image, input that does not fit) count as bad input; the others (busy, link trouble) as failures.
+    /// </summary>
+    private static bool IsBadInput(Exception ex) => ex is BoardException
+    {
+        Code: ErrorCode.VersionMismatch or ErrorCode.ProfileMismatch or ErrorCode.DigestMismatch or ErrorCode.InvalidImage
+            or ErrorCode.InvalidInput or ErrorCode.TooLarge or ErrorCode.NoImage,
+    }
+        or UsageException
         or FormatException
         or NirFormatException
         or LoweringException

@@ -59,6 +59,12 @@ public sealed class CompileArguments
     {
         var convention = result.GetValue(Convention) ?? "snntorch";
         var reset = result.GetValue(Reset);
+        if (result.GetValue(InputBound) is { } bound && !(bound > 0 && double.IsFinite(bound)))
+        {
+            throw new UsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"--input-bound {bound} is invalid; give the largest |value| of the graded input, a positive finite number."));
+        }
+
         return new CompileOptions
         {
             Dt = result.GetValue(Dt),

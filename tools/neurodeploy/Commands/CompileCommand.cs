@@ -119,7 +119,7 @@ public static class CompileCommand
     private static void PrintSummary(CompileResult compiled, string output, int bytes)
     {
         var image = compiled.Image;
-        var table = new Table().AddColumns("layer", "neurons", "cores", "synapses", "2^P", "w exp", "max |dw|", "dropped");
+        var table = new Table().AddColumns("layer", "neurons", "cores", "synapses", "2^P", "w exp", "max |dw|", "weights rounded to 0");
         foreach (var q in compiled.Quantized.Report.Populations)
         {
             var population = image.Populations.First(p => string.Equals(p.Name, q.Population, StringComparison.Ordinal));

@@ -35,6 +35,11 @@ public static class EncodeCommand
         {
             var path = result.GetValue(input)!;
             AtomicFile.CheckOutputPath(result.GetValue(output)!);
+            if (!result.GetValue(output)!.EndsWith(".npy", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UsageException($"--output {result.GetValue(output)} must end in .npy: encode writes a NumPy array [B, T, C].");
+            }
+
             var features = InputLoader.LoadFeatures(path);
             if (result.GetValue(fixedPoint))
             {

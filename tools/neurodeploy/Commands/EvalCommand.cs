@@ -51,6 +51,17 @@ public static class EvalCommand
                 throw new UsageException($"--plots {plotOption} is a file; give a folder for the PNG plots.");
             }
 
+            if (result.GetValue(plots) is { } plotFolderOption && !Directory.Exists(plotFolderOption))
+            {
+                throw new UsageException($"--plots folder {plotFolderOption} does not exist; create it first.");
+            }
+
+            if (!path.EndsWith(".nir", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UsageException(
+                    $"eval takes a NIR model (.nir), so it can run the float reference beside the board; {path} is not one.");
+            }
+
             if (result.GetValue(limit) is < 1 and var badLimit)
             {
                 throw new UsageException(string.Create(
@@ -65,6 +76,12 @@ public static class EvalCommand
             var data = Dataset.Load(result.GetValue(dataset)!);
             if (result.GetValue(limit) is { } n)
             {
+                if (n > data.Count)
+                {
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"note: --limit {n} is more than the {data.Count} samples of {data.Description}; evaluating all {data.Count}."));
+                }
+
                 data = data.Take(Math.Min(n, data.Count));
             }
 
@@ -87,7 +104,6 @@ public static class EvalCommand
             var plotFolder = result.GetValue(plots) ?? (outputPath is null ? null : Path.GetDirectoryName(Path.GetFullPath(outputPath)));
             if (plotFolder is not null)
             {
-                Directory.CreateDirectory(plotFolder);
                 var name = Path.GetFileNameWithoutExtension(path);
                 Plots.SpikeRaster(Path.Combine(plotFolder, name + ".raster.png"), $"{name}: spikes of sample 0 on {targetUri}", targetOutcome.Records);
                 Plots.EnergyBreakdown(Path.Combine(plotFolder, name + ".energy.png"), $"{name}: estimated energy per inference ({compiled.Profile.Name})", targetOutcome.Energy, data.Count);

@@ -38,6 +38,7 @@ public static class RunCommand
             AtomicFile.CheckOutputPath(result.GetValue(output)!);
             var spec = result.GetValue(encoder);
             var inputPath = result.GetValue(input)!;
+            CompileCommand.ParseNormalize(result.GetValue(normalize)!);
             NeuroImage? switched = null;
             SampleBatch batch;
             if (spec is not null && !IsNir(path) && ImageFiles.Read(path) is { Encoder: not null } flashed)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using NeuroDeploy.Compiler.Profiles;
 using NeuroDeploy.Runtime.Simulator.Board;
 
 namespace NeuroDeploy.Cli;
@@ -13,7 +15,7 @@ public static class ServeCommand
     {
         var transport = new Option<string>("--transport") { Description = "pty (prints the device path), tcp or grpc (print 127.0.0.1:PORT).", DefaultValueFactory = _ => "tcp" };
         var port = new Option<int>("--port") { Description = "TCP port for tcp and grpc; 0 picks a free one.", DefaultValueFactory = _ => 0 };
-        var profile = new Option<string>("--profile") { Description = "Hardware profile the board reports; images for other profiles are refused.", DefaultValueFactory = _ => "generic" };
+        var profile = new Option<string>("--profile") { Description = "Hardware profile name (or path to a .json profile) the board implements; images for other profiles are rejected.", DefaultValueFactory = _ => "generic" };
         var command = new Command("serve", "Serve the simulator as a virtual board on a pty, TCP or gRPC until interrupted (Ctrl+C).");
         command.Options.Add(transport);
         command.Options.Add(port);
@@ -33,7 +35,10 @@ public static class ServeCommand
                 throw new UsageException($"--port {portNumber} is invalid; use 0 to 65535.");
             }
 
-            var options = new VirtualBoardOptions { Transport = kind, Port = portNumber, Profile = result.GetValue(profile)! };
+            // The board only compares profile names, so load the profile here to reject a name
+            // that compile would reject too. A path to a .json profile serves under its own name.
+            var hardware = HardwareProfile.Load(result.GetValue(profile)!);
+            var options = new VirtualBoardOptions { Transport = kind, Port = portNumber, Profile = hardware.Name };
             try
             {
                 await VirtualBoardServer.ServeAsync(options, where =>
@@ -44,7 +49,11 @@ public static class ServeCommand
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // Ctrl+C ends the server normally.
+                // Ctrl+C or SIGTERM ends the server normally.
+            }
+            catch (PortInUseException error)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"port {error.Port} on 127.0.0.1 is already in use; choose another --port or 0 for a free one."), error);
             }
 
             return ExitCodes.Success;

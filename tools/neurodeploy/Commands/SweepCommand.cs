@@ -43,6 +43,15 @@ public static class SweepCommand
                 throw new UsageException($"{path}: sweep compiles the network itself; give the .nir model, not an image.");
             }
 
+            // Check every output path before the sweep runs, so a bad --plot leaves no CSV behind.
+            var csvPath = result.GetValue(output)!;
+            var csvFull = AtomicFile.CheckOutputPath(csvPath);
+            var plotPath = result.GetValue(plot);
+            if (plotPath is not null && string.Equals(AtomicFile.CheckOutputPath(plotPath), csvFull, StringComparison.Ordinal))
+            {
+                throw new UsageException($"--plot {plotPath} is the same file as --output {csvPath}; give the plot its own .png name.");
+            }
+
             var settings = SweepRunner.ParseSettings(result.GetValue(encoder)!);
             var featurePath = result.GetValue(input)!;
             var features = InputLoader.LoadFeatures(featurePath);
@@ -51,12 +60,13 @@ public static class SweepCommand
             var rows = await SweepRunner.RunAsync(path, settings, features, labelValues, result.GetValue(normalize)!,
                 result.GetValue(target)!, options, featurePath, cancellationToken).ConfigureAwait(false);
 
-            var csvPath = result.GetValue(output)!;
-            AtomicFile.WriteAllText(csvPath, SweepTable.ToCsv(rows, SweepRunner.SweptKey(settings)));
+            var csv = SweepTable.ToCsv(rows, SweepRunner.SweptKey(settings));
+            var png = plotPath is null ? null : SweepTable.ToPng(rows, settings[0].Name);
+            AtomicFile.WriteAllText(csvPath, csv);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {csvPath}: {rows.Count} setting(s)"));
-            if (result.GetValue(plot) is { } plotPath)
+            if (plotPath is not null)
             {
-                AtomicFile.WriteAllBytes(plotPath, SweepTable.ToPng(rows, settings[0].Name));
+                AtomicFile.WriteAllBytes(plotPath, png);
                 Console.WriteLine($"wrote {plotPath}");
             }
 

@@ -37,9 +37,12 @@ public static class ChipRunner
 
         if (batch.Channels != channels)
         {
+            var features = image.Encoder is not null
+                ? $" The image's encoder makes 3 channels per feature, so give features [B, {channels / 3}]."
+                : "";
             throw new UsageException(
                 $"{batch.Source}: input has {batch.Channels} channels per step but the model takes {channels} "
-                + $"(input node shape [{string.Join(", ", image.Input.Shape)}]). Check the feature width and the encoder.");
+                + $"(input node shape [{string.Join(", ", image.Input.Shape)}]). Check the feature width and the encoder.{features}");
         }
 
         var graded = image.Input.Graded;
@@ -67,11 +70,16 @@ public static class ChipRunner
                 else
                 {
                     var value = sample[k];
-                    if (value < 0 || value != Math.Floor(value) || value > int.MaxValue)
+                    if (!double.IsFinite(value) || value < 0 || value > int.MaxValue)
                     {
-                        throw new UsageException(
-                            $"{batch.Source}, sample {s}, step {step}, channel {channel}: value {value} is not a spike count, "
-                            + "but the image takes spike input. Compile the model with --graded-input (or give --encoder).");
+                        throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                            $"{batch.Source}, sample {s}, step {step}, channel {channel}: value {value} is not a spike count; spike input takes whole numbers from 0 to {int.MaxValue}."));
+                    }
+
+                    if (value != Math.Floor(value))
+                    {
+                        throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                            $"{batch.Source}, sample {s}, step {step}, channel {channel}: value {value} is not a spike count, but the image takes spike input. Compile the model with --graded-input (or give --encoder)."));
                     }
 
                     values[k] = (int)value;

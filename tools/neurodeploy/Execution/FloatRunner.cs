@@ -17,6 +17,17 @@ public static class FloatRunner
                 + $"(input node shape [{string.Join(", ", network.InputShape)}]). Check the feature width and the encoder.");
         }
 
+        for (var k = 0; k < batch.Values.Length; k++)
+        {
+            if (!double.IsFinite(batch.Values[k]))
+            {
+                var sampleLength = batch.Steps * batch.Channels;
+                throw new UsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{batch.Source}, sample {k / sampleLength}, step {k % sampleLength / batch.Channels}, channel {k % batch.Channels}: "
+                    + $"value {batch.Values[k]} is not finite; inputs must be finite numbers."));
+            }
+        }
+
         var simulator = new FloatSimulator(network);
         var results = new FloatSimulationResult[batch.Samples];
         Parallel.For(0, batch.Samples, s =>

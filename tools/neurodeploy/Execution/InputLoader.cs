@@ -76,6 +76,15 @@ public static class InputLoader
 
         var batch = features.Shape[0];
         var featureCount = features.Shape[1];
+        for (var k = 0; k < features.Data.Length; k++)
+        {
+            if (!double.IsFinite(features.Data[k]))
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                    $"{source}: sample {k / featureCount}, feature {k % featureCount} is {features.Data[k]}; features must be finite numbers."));
+            }
+        }
+
         double[] normalized;
         try
         {
