@@ -19,7 +19,7 @@ public sealed class ServeLifetimeTests
     [InlineData("tcp")]
     [InlineData("grpc")]
     [InlineData("pty")]
-    public void Serve_StopsOnSigterm(string transport)
+    public async Task Serve_StopsOnSigterm(string transport)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -28,27 +28,31 @@ public sealed class ServeLifetimeTests
 
         using var process = StartServe("--transport", transport);
         var error = process.StandardError.ReadToEndAsync();
-        var firstLine = process.StandardOutput.ReadLineAsync();
-        if (!firstLine.Wait(TimeSpan.FromSeconds(60)) || firstLine.Result is null)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"serve --transport {transport} printed no address.");
-        }
+        var firstLine = await process.StandardOutput.ReadLineAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.False(string.IsNullOrWhiteSpace(firstLine), $"serve --transport {transport} printed no address.");
 
         using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
         {
-            kill.WaitForExit();
+            await kill.WaitForExitAsync();
         }
 
-        var exited = process.WaitForExit(StopTimeout);
-        if (!exited)
+        var exited = true;
+        using (var guard = new CancellationTokenSource(StopTimeout))
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
+            try
+            {
+                await process.WaitForExitAsync(guard.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                exited = false;
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
         }
 
         Assert.True(exited, $"serve --transport {transport} still ran {StopTimeout.TotalSeconds} s after SIGTERM.");
-        Assert.Equal("", error.GetAwaiter().GetResult());
+        Assert.Equal("", await error);
         Assert.Equal(0, process.ExitCode);
     }
 
