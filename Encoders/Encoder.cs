@@ -70,8 +70,8 @@ public abstract class Encoder : IEncoder
                     nameof(features),
                     value,
                     $"Feature {i.ToString(CultureInfo.InvariantCulture)} has value "
-                    + $"{value.ToString("R", CultureInfo.InvariantCulture)}, outside [-1, 1]. Normalize the batch "
-                    + "first, e.g. max-abs: FeatureNormalizer.Normalize(batch, FeatureNormalization.MaxAbs).");
+                    + $"{value.ToString("R", CultureInfo.InvariantCulture)}, outside [-1, 1]. Scale the features "
+                    + "into [-1, 1] first, for example with max-abs normalization (--normalize max-abs).");
             }
         }
     }

@@ -43,8 +43,8 @@ public sealed class EncoderSpec : IEquatable<EncoderSpec>
             || text.Count(c => c == ':') > 1)
         {
             throw new FormatException(
-                $"Invalid encoder specification '{text}': ranges ('a..b') and ':step=' belong to sweeps. "
-                + "Use EncoderSpec.ParseSweep, or give single values as name:key=value,key=value.");
+                $"Invalid encoder specification '{text}': ranges ('a..b') and ':step=' are for sweeps "
+                + "(`neurodeploy sweep`). Give single values here, as name:key=value,key=value.");
         }
 
         var (name, pairs) = SplitPairs(text);

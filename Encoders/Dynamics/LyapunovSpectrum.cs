@@ -164,8 +164,9 @@ public static class LyapunovSpectrum
                     nameof(renormEvery),
                     renormEvery,
                     $"Tangent vector {j.ToString(CultureInfo.InvariantCulture)} reached norm "
-                    + $"{norm.ToString("R", CultureInfo.InvariantCulture)} between re-orthonormalisations. "
-                    + "Re-orthonormalise more often (smaller renormEvery).");
+                    + $"{norm.ToString("R", CultureInfo.InvariantCulture)} within {renormEvery.ToString(CultureInfo.InvariantCulture)} steps, "
+                    + "so the Lyapunov exponents cannot be estimated for this encoder. "
+                    + "Use a smaller step h or parameter values that keep the trajectory bounded.");
             }
 
             norms[j] = norm;

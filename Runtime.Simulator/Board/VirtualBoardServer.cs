@@ -83,9 +83,19 @@ public static class VirtualBoardServer
 
         // A read of the master blocks in the kernel and ignores cancellation; bytes written
         // to the slave make it return so the link can shut down.
+        // Once the link has closed the master, the write fails with EIO and serve only needs
+        // to be awaited.
         while (!serve.IsCompleted)
         {
-            pty.WriteToSlave([0]);
+            try
+            {
+                pty.WriteToSlave([0]);
+            }
+            catch (IOException)
+            {
+                break;
+            }
+
             await Task.WhenAny(serve, Task.Delay(10, CancellationToken.None)).ConfigureAwait(false);
         }
 

@@ -127,7 +127,7 @@ public class EncoderSpecTests
     [InlineData("lorenz:sigma=1,sigma=2", "given twice")]
     [InlineData("lorenz:sigma", "expected key=value")]
     [InlineData("lorenz:=3", "expected key=value")]
-    [InlineData("mixed-oscillator:delta=0..1:step=0.5", "ParseSweep")]
+    [InlineData("mixed-oscillator:delta=0..1:step=0.5", "are for sweeps (`neurodeploy sweep`)")]
     public void Parse_Malformed_Throws(string text, string expected)
     {
         var error = Assert.Throws<FormatException>(() => EncoderSpec.Parse(text));

@@ -28,7 +28,7 @@ public sealed class ServeLifetimeTests
 
         using var process = StartServe("--transport", transport);
         var error = process.StandardError.ReadToEndAsync();
-        var firstLine = await process.StandardOutput.ReadLineAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+        var firstLine = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
         Assert.False(string.IsNullOrWhiteSpace(firstLine), $"serve --transport {transport} printed no address.");
 
         using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))

@@ -51,7 +51,7 @@ public sealed class TargetUriCheckTests
 
             var error = await Assert.ThrowsAsync<IOException>(() => target.ConnectAsync(CancellationToken.None));
 
-            Assert.StartsWith($"Cannot open serial port {path} at {TargetFactory.DefaultBaudRate} bit/s: ", error.Message, StringComparison.Ordinal);
+            Assert.StartsWith($"Failed to open serial port {path} at {TargetFactory.DefaultBaudRate} bit/s: ", error.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("..", error.Message, StringComparison.Ordinal);
             Assert.EndsWith("Check the path (see `neurodeploy devices`) and that no other program holds the port.", error.Message, StringComparison.Ordinal);
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using NeuroDeploy.Compiler.Profiles;
 using NeuroDeploy.Runtime.Simulator.Board;
 
@@ -39,15 +40,27 @@ public static class ServeCommand
             // that compile would reject too. A path to a .json profile serves under its own name.
             var hardware = HardwareProfile.Load(result.GetValue(profile)!);
             var options = new VirtualBoardOptions { Transport = kind, Port = portNumber, Profile = hardware.Name };
+
+            // The invocation token alone lets SIGTERM kill the process with code 143, so serve
+            // handles SIGINT and SIGTERM itself and stops with exit code 0.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            }
+
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             try
             {
                 await VirtualBoardServer.ServeAsync(options, where =>
                 {
                     Console.Out.WriteLine(where);
                     Console.Out.Flush();
-                }, cancellationToken).ConfigureAwait(false);
+                }, stop.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 // Ctrl+C or SIGTERM ends the server normally.
             }
