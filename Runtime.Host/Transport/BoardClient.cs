@@ -147,6 +147,23 @@ public sealed class BoardClient : IAsyncDisposable
             },
             cancellationToken);
 
+    /// <summary>
+    /// Replaces the encoder program of the active image without sending the network again. The board rejects the
+    /// program with INVALID_IMAGE when <paramref name="networkDigest"/> differs from the active image's
+    /// <c>network_digest</c> or the program does not fit the network, and then keeps the previous program.
+    /// </summary>
+    /// <returns>The board's status; <c>active_sha256</c> is the SHA-256 of the image with the new program.</returns>
+    public Task<BoardStatus> SetEncoderAsync(EncoderProgram program, ReadOnlyMemory<byte> networkDigest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        var request = new SetEncoder
+        {
+            Program = program.ToByteString(),
+            NetworkDigest = ByteString.CopyFrom(networkDigest.Span),
+        };
+        return WithTimeoutAsync(_options.RequestTimeout, "set encoder", token => _connection.SetEncoderAsync(request, token), cancellationToken);
+    }
+
     /// <summary>Runs one sample on the active image and returns outputs, counters and recorded traces.</summary>
     public async Task<ChipRunResult> RunAsync(ChipInput input, IReadOnlyCollection<int>? record, CancellationToken cancellationToken)
     {
@@ -170,7 +187,7 @@ public sealed class BoardClient : IAsyncDisposable
     public static RunRequest BuildRunRequest(ChipInput input, IReadOnlyCollection<int>? record, int maxValuesPerMessage)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var start = new Start { Steps = (uint)input.Steps, Channels = (uint)input.Channels };
+        var start = new Start { Steps = (uint)input.Steps, Channels = (uint)input.Channels, Features = input.IsFeatures };
         if (record is not null)
         {
             start.Record.Add(record.Select(p => (uint)p));

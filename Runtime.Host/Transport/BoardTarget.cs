@@ -1,3 +1,4 @@
+using NeuroDeploy.Firmware.Protocol.Image;
 using NeuroDeploy.Runtime.Host.Targets;
 using NeuroDeploy.Runtime.Simulator;
 
@@ -7,7 +8,7 @@ namespace NeuroDeploy.Runtime.Host.Transport;
 /// An <see cref="ITarget"/> over the board protocol. Each <see cref="ConnectAsync"/> opens a
 /// new connection (closing the previous one) and performs the handshake.
 /// </summary>
-public sealed class BoardTarget : ITarget
+public sealed class BoardTarget : ITarget, IEncoderTarget
 {
     private readonly Func<CancellationToken, Task<IBoardConnection>> _connect;
     private readonly BoardClientOptions _options;
@@ -51,6 +52,9 @@ public sealed class BoardTarget : ITarget
     }
 
     public Task ResetAsync(CancellationToken cancellationToken) => Client.ResetAsync(cancellationToken);
+
+    public Task SetEncoderAsync(EncoderProgram program, ReadOnlyMemory<byte> networkDigest, CancellationToken cancellationToken) =>
+        Client.SetEncoderAsync(program, networkDigest, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

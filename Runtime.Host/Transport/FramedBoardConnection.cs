@@ -72,6 +72,9 @@ public sealed class FramedBoardConnection : IBoardConnection
     public Task ResetAsync(CancellationToken cancellationToken) =>
         RequestAsync(new BoardMessage { Reset = new Reset() }, BoardMessage.BodyOneofCase.Done, cancellationToken);
 
+    public async Task<BoardStatus> SetEncoderAsync(SetEncoder request, CancellationToken cancellationToken) =>
+        (await RequestAsync(new BoardMessage { SetEncoder = request }, BoardMessage.BodyOneofCase.BoardStatus, cancellationToken).ConfigureAwait(false)).BoardStatus;
+
     public async IAsyncEnumerable<RunEvent> RunAsync(RunRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

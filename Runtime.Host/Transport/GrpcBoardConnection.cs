@@ -48,6 +48,9 @@ public sealed class GrpcBoardConnection : IBoardConnection
     public Task ResetAsync(CancellationToken cancellationToken) =>
         CallAsync(() => _client.ResetNetworkAsync(new Reset(), cancellationToken: cancellationToken).ResponseAsync);
 
+    public Task<BoardStatus> SetEncoderAsync(SetEncoder request, CancellationToken cancellationToken) =>
+        CallAsync(() => _client.ReplaceEncoderAsync(request, cancellationToken: cancellationToken).ResponseAsync);
+
     public async IAsyncEnumerable<RunEvent> RunAsync(RunRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var call = _client.Run(request, cancellationToken: cancellationToken);

@@ -23,6 +23,9 @@ public interface IBoardConnection : IAsyncDisposable
 
     Task ResetAsync(CancellationToken cancellationToken);
 
+    /// <summary>Replaces the active image's encoder program; the reply is the board's status.</summary>
+    Task<BoardStatus> SetEncoderAsync(SetEncoder request, CancellationToken cancellationToken);
+
     /// <summary>Runs one sample; yields the run's events, the last one RunComplete.</summary>
     IAsyncEnumerable<RunEvent> RunAsync(RunRequest request, CancellationToken cancellationToken);
 }

@@ -50,6 +50,9 @@ public sealed class BoardGrpcService : BoardService.BoardBase
             return new Done();
         });
 
+    public override Task<BoardStatus> ReplaceEncoder(SetEncoder request, ServerCallContext context) =>
+        Call(() => _board.SetEncoder(request));
+
     public override async Task Run(RunRequest request, IServerStreamWriter<RunEvent> responseStream, ServerCallContext context)
     {
         IReadOnlyList<RunEvent> events;

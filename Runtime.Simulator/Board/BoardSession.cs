@@ -127,6 +127,8 @@ public sealed class BoardSession
                 return [new BoardMessage { BoardStatus = _board.EndFlash() }];
             case BoardMessage.BodyOneofCase.FlashVerify:
                 return [new BoardMessage { BoardStatus = _board.GetStatus() }];
+            case BoardMessage.BodyOneofCase.SetEncoder:
+                return [new BoardMessage { BoardStatus = _board.SetEncoder(request.SetEncoder) }];
             case BoardMessage.BodyOneofCase.Reset:
                 _board.Reset();
                 return [Done()];

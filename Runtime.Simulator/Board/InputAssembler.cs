@@ -27,8 +27,12 @@ public sealed class InputAssembler
 
     public bool IsComplete => _receivedSteps == _steps;
 
-    /// <summary>Returns the assembled input; valid once <see cref="IsComplete"/> is true.</summary>
-    public ChipInput ToChipInput() => new(_steps, _channels, _values);
+    /// <summary>
+    /// Returns the assembled input, a features input when <c>Start.features</c> is set; valid once
+    /// <see cref="IsComplete"/> is true.
+    /// </summary>
+    public ChipInput ToChipInput() =>
+        Start.Features ? ChipInput.FromFeatures(_values) : new(_steps, _channels, _values);
 
     /// <summary>Adds one message; throws <see cref="BoardException"/> when it does not fit the run.</summary>
     public void Add(InputEvents events)

@@ -26,6 +26,7 @@ public sealed class VirtualBoard
     private Staging? _staging;
     private int _runsInProgress;
     private long _runsCompleted;
+    private long _flashBegins;
 
     public VirtualBoard(VirtualBoardOptions options)
     {
@@ -50,6 +51,9 @@ public sealed class VirtualBoard
     /// <summary>Runs that completed on this board.</summary>
     public long RunsCompleted => Interlocked.Read(ref _runsCompleted);
 
+    /// <summary>FlashBegin requests this board accepted, new and resumed flashes alike.</summary>
+    public long FlashBegins => Interlocked.Read(ref _flashBegins);
+
     /// <summary>Answers a handshake, or rejects a host whose protocol version differs.</summary>
     public HelloReply Handshake(Hello hello)
     {
@@ -64,7 +68,7 @@ public sealed class VirtualBoard
         return new HelloReply
         {
             ProtocolVersion = _options.ProtocolVersion,
-            Capabilities = { "flash-resume", "dense-input", "sparse-input", "trace", "telemetry" },
+            Capabilities = { "flash-resume", "dense-input", "sparse-input", "trace", "telemetry", "set-encoder", "features-input" },
             Device = DeviceInfo.Clone(),
         };
     }
@@ -96,6 +100,7 @@ public sealed class VirtualBoard
             throw new BoardException(ErrorCode.Malformed, Invariant($"Chunk size {begin.ChunkSize} is invalid; this board accepts 1 to {_options.MaxChunkSize} bytes per chunk."));
         }
 
+        Interlocked.Increment(ref _flashBegins);
         lock (_lock)
         {
             var digest = begin.Sha256.ToByteArray();
@@ -189,6 +194,47 @@ public sealed class VirtualBoard
         }
     }
 
+    /// <summary>
+    /// Replaces the encoder program of the active image without re-flashing the network. The request's
+    /// <c>network_digest</c> must equal the active image's, and the image with the new program must load on the
+    /// chip. The digests are sealed again, so <c>active_sha256</c> becomes the SHA-256 of the re-serialized image.
+    /// On any failure the previous program stays active.
+    /// </summary>
+    public BoardStatus SetEncoder(SetEncoder request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        EncoderProgram program;
+        try
+        {
+            program = EncoderProgram.Parser.ParseFrom(request.Program);
+        }
+        catch (InvalidProtocolBufferException error)
+        {
+            throw new BoardException(ErrorCode.InvalidImage, "The encoder program is not a valid EncoderProgram message: " + error.Message + " The previous program stays active.", error);
+        }
+
+        lock (_lock)
+        {
+            var active = _active ?? throw NoImage();
+            if (_runsInProgress > 0)
+            {
+                throw new BoardException(ErrorCode.Busy, "A run is in progress; send SetEncoder again after it completes.");
+            }
+
+            if (!request.NetworkDigest.Span.SequenceEqual(active.Image.NetworkDigest.Span))
+            {
+                throw new BoardException(
+                    ErrorCode.InvalidImage,
+                    Invariant($"The encoder program is built for network {Convert.ToHexStringLower(request.NetworkDigest.Span)}, but the active image's network_digest is {Convert.ToHexStringLower(active.Image.NetworkDigest.Span)}. Flash the image for that network, or build the program for the active one. The previous program stays active."));
+            }
+
+            var replaced = ReplaceEncoder(active.Image, program);
+            var bytes = replaced.Image.ToByteArray();
+            _active = new ActiveImage(SHA256.HashData(bytes), bytes.Length, replaced.Image, replaced.Chip);
+            return StatusLocked();
+        }
+    }
+
     /// <summary>Returns the board state and the SHA-256 of the active image.</summary>
     public BoardStatus GetStatus()
     {
@@ -220,10 +266,17 @@ public sealed class VirtualBoard
             active = _active ?? throw NoImage();
         }
 
-        var channels = active.Image.Input?.Channels ?? 0;
-        if (start.Channels != channels)
+        if (start.Features)
         {
-            throw new BoardException(ErrorCode.InvalidInput, Invariant($"Input has {start.Channels} channels, but the active image expects {channels}."));
+            ValidateFeaturesRun(start, active.Image);
+        }
+        else
+        {
+            var channels = active.Image.Input?.Channels ?? 0;
+            if (start.Channels != channels)
+            {
+                throw new BoardException(ErrorCode.InvalidInput, Invariant($"Input has {start.Channels} channels, but the active image expects {channels}."));
+            }
         }
 
         if (start.Steps == 0 || (long)start.Steps * start.Channels > MaxRunValues)
@@ -283,6 +336,49 @@ public sealed class VirtualBoard
             {
                 _runsInProgress--;
             }
+        }
+    }
+
+    /// <summary>Builds a copy of <paramref name="image"/> with <paramref name="program"/> and sealed digests, and its chip.</summary>
+    private static (NeuroImage Image, Chip Chip) ReplaceEncoder(NeuroImage image, EncoderProgram program)
+    {
+        // The chip checks the program against the input format and channels but not the step count, which is
+        // part of the network digest, so a program with another step count is rejected here.
+        if (image.Input is { Steps: not 0 } input && program.Samples != input.Steps)
+        {
+            throw new BoardException(
+                ErrorCode.InvalidImage,
+                Invariant($"Encoder program '{program.Spec}' emits {program.Samples} steps per sample, but the active image's input map states {input.Steps}. Build the program with steps={input.Steps}. The previous program stays active."));
+        }
+
+        var replaced = image.Clone();
+        replaced.Encoder = program;
+        ImageDigest.Seal(replaced);
+        try
+        {
+            return (replaced, new Chip(replaced));
+        }
+        catch (Exception error) when (IsLoadFailure(error))
+        {
+            throw new BoardException(ErrorCode.InvalidImage, "The encoder program does not load on the active network: " + error.Message + " The previous program stays active.", error);
+        }
+    }
+
+    private static void ValidateFeaturesRun(Start start, NeuroImage image)
+    {
+        if (image.Encoder is null)
+        {
+            throw new BoardException(
+                ErrorCode.InvalidInput,
+                "The run sends features, but the active image has no encoder program. Send SetEncoder first, or encode the features on the host and send input rows.");
+        }
+
+        var features = (image.Input?.Channels ?? 0) / 3;
+        if (start.Steps != 1 || start.Channels != features)
+        {
+            throw new BoardException(
+                ErrorCode.InvalidInput,
+                Invariant($"A features run has 1 step and one channel per feature, but the request has {start.Steps} steps x {start.Channels} channels; the active encoder program takes {features} features."));
         }
     }
 
