@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using Google.Protobuf;
-using NeuroDeploy.Compiler.Lowering;
 using NeuroDeploy.Compiler.Mapping;
 using NeuroDeploy.Compiler.Profiles;
 using NeuroDeploy.Compiler.Quantization;
@@ -102,21 +101,10 @@ public static class ImageBuilder
             Stage = (uint)assignment.Population,
             Parameters = new NeuronParameters
             {
-                Model = population.Kind switch
-                {
-                    NeuronKind.Lif => NeuronModel.Lif,
-                    NeuronKind.CubaLif => NeuronModel.CubaLif,
-                    NeuronKind.If => NeuronModel.If,
-                    _ => throw new CompileException($"Layer '{population.Name}': neuron kind {population.Kind} has no chip model."),
-                },
-                Reset = population.Reset switch
-                {
-                    ResetRule.Zero => ResetMode.Zero,
-                    ResetRule.Subtract => ResetMode.Subtract,
-                    ResetRule.SubtractNextStep => ResetMode.SubtractNextStep,
-                    ResetRule.SubtractGuardedRefire => ResetMode.SubtractGuarded,
-                    _ => throw new CompileException($"Layer '{population.Name}': reset rule {population.Reset} has no chip equivalent yet."),
-                },
+                Model = ChipModelMapping.ToModel(population.Kind)
+                    ?? throw new CompileException($"Layer '{population.Name}': neuron kind {population.Kind} has no chip model."),
+                Reset = ChipModelMapping.ToResetMode(population.Reset)
+                    ?? throw new CompileException($"Layer '{population.Name}': reset rule {population.Reset} has no chip equivalent yet."),
                 DecayV = (uint)population.DecayV,
                 DecayI = (uint)population.DecayI,
                 DecayFractionBits = (uint)network.DecayFractionBits,

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using NeuroDeploy.Compiler.Lowering;
+using NeuroDeploy.Compiler.Imaging;
 using NeuroDeploy.Compiler.Quantization;
 using NeuroDeploy.Firmware.Protocol.Image;
 
@@ -89,21 +89,10 @@ public static class NirWriteImage
             Name = population.Name,
             Shape = population.Shape.Count > 0 ? population.Shape.Select(x => checked((int)x)).ToArray() : [size],
             Size = size,
-            Kind = parameters.Model switch
-            {
-                NeuronModel.Lif => NeuronKind.Lif,
-                NeuronModel.CubaLif => NeuronKind.CubaLif,
-                NeuronModel.If => NeuronKind.If,
-                _ => throw new InvalidDataException($"Population '{population.Name}' has neuron model {parameters.Model}."),
-            },
-            Reset = parameters.Reset switch
-            {
-                ResetMode.Zero => ResetRule.Zero,
-                ResetMode.Subtract => ResetRule.Subtract,
-                ResetMode.SubtractNextStep => ResetRule.SubtractNextStep,
-                ResetMode.SubtractGuarded => ResetRule.SubtractGuardedRefire,
-                _ => throw new InvalidDataException($"Population '{population.Name}' has reset mode {parameters.Reset}."),
-            },
+            Kind = ChipModelMapping.ToKind(parameters.Model)
+                ?? throw new InvalidDataException($"Population '{population.Name}' has neuron model {parameters.Model}."),
+            Reset = ChipModelMapping.ToResetRule(parameters.Reset)
+                ?? throw new InvalidDataException($"Population '{population.Name}' has reset mode {parameters.Reset}."),
             StateExponent = StateExponent(population.Name, parameters.StateScale),
             WeightExponent = checked((int)parameters.WeightExponent),
             DecayV = parameters.DecayV,
