@@ -198,7 +198,7 @@ public sealed class Chip
         if (_encoder is null)
         {
             throw new ArgumentException(
-                "The input holds features for an on-board encoder, but the image has no encoder program. Compile the "
+                "The input contains features for an on-board encoder, but the image has no encoder program. Compile the "
                 + "network with a dynamical --encoder, or encode the features on the host and pass the input rows.",
                 nameof(input));
         }

@@ -4,7 +4,7 @@ namespace NeuroDeploy.Runtime.Simulator;
 /// One sample of external input in the board's integer format: <c>Steps</c> rows of
 /// <c>Channels</c> int32 values, row-major. Spike inputs are 0 or 1; graded inputs carry
 /// the fraction bits the image's input map states. A features input (<see cref="FromFeatures(int[])"/>)
-/// holds one feature vector for the image's encoder program instead.
+/// contains one feature vector for the image's encoder program instead.
 /// </summary>
 public sealed class ChipInput
 {
@@ -50,7 +50,7 @@ public sealed class ChipInput
         return FromFeatures(integers);
     }
 
-    /// <summary>True when <see cref="Values"/> holds one feature vector for the encoder program rather than input rows.</summary>
+    /// <summary>True when <see cref="Values"/> contains one feature vector for the encoder program rather than input rows.</summary>
     public bool IsFeatures { get; private init; }
 
     public int Steps { get; }

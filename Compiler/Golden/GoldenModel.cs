@@ -216,8 +216,8 @@ public static class GoldenModel
             return;
         }
 
-        // Delay 0 reads the source's spikes of this step (it ran earlier in the step); delay 1
-        // reads the previous step's, which stay untouched until the step ends.
+        // Delay 0 reads the source's spikes of this step, because the source ran earlier in the step.
+        // Delay 1 reads the previous step's spikes, which stay untouched until the step ends.
         var spikes = projection.Delay == 0 ? spikesNow[projection.Source] : spikesPrevious[projection.Source];
         for (var n = 0; n < rows; n++)
         {

@@ -55,7 +55,7 @@ internal static class NeuronDiscretizer
             decayI[k] = di;
             biasV[k] = gv * n.VLeak[k];
 
-            // The state i holds gv * r * I, so that v <- decayV v + i + biasV; the synaptic input
+            // The state i contains gv * r * I, so that v <- decayV v + i + biasV; the synaptic input
             // w_in * u then enters i with gain gv * r * gi * w_in.
             gain[k] = gv * n.R[k] * gi * n.WIn[k];
         }

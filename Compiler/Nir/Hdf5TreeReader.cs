@@ -37,7 +37,7 @@ internal static class Hdf5TreeReader
         catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException)
         {
             // PureHDF reports corrupt files through many exception types (format, index, overflow,
-            // end of stream); all of them mean the same to the caller: the file is not a readable NIR file.
+            // end of stream). For the caller they all mean that the file is not a readable NIR file.
             throw new NirFormatException(
                 $"{path}: not a readable HDF5 file ({ex.GetType().Name}: {ex.Message}); "
                 + "check that the file is a complete NIR export (h5py can list it with h5dump or h5ls)",

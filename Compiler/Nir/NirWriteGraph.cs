@@ -90,8 +90,8 @@ internal static class NirWriteGraph
 
     /// <summary>
     /// Adds the edges from a projection's weight node to its target. A one-step delay from a later or the
-    /// same population closes a cycle, which NIR import gives a one-step delay by itself (as in the Braille
-    /// recurrence); any other one-step delay goes through a Delay node of dt seconds.
+    /// same population becomes a plain edge that closes a cycle, because NIR import delays such an edge by
+    /// one step (as in the Braille recurrence). Any other one-step delay goes through a Delay node of dt seconds.
     /// </summary>
     private static void AddTargetEdges(
         H5Group nodes,
@@ -116,9 +116,9 @@ internal static class NirWriteGraph
                 $"Projection into '{targetName}' has a delay of {projection.Delay} steps; the NIR export supports 0 and 1."));
         }
 
-        // NOTE: if a recurrent path makes the import's depth-first search mark this Delay edge as the one
-        // closing the cycle, the import adds 2 steps and rejects the file; population order avoids that
-        // for networks whose recurrences all go back to the same or an earlier population.
+        // NOTE: if the import's depth-first search marks this Delay edge as the one closing a cycle, the
+        // import adds 2 steps and rejects the file. Population order avoids that when every recurrence goes
+        // back to the same or an earlier population.
         var delayName = Reserve(names, weightName + "_delay");
         var target = network.Populations[projection.Target];
         nodes[delayName] = new H5Group

@@ -26,7 +26,7 @@ public sealed record CompileOptions
     /// <summary>
     /// Encoder that feeds the network. A dynamical encoder with an on-board program is embedded in the image
     /// (<c>NeuroImage.encoder</c>, <c>InputMap.steps</c>); any other encoder stays on the host and
-    /// <see cref="CompileResult.EncoderNote"/> says why. Graded input and its bound still come from
+    /// <see cref="CompileResult.EncoderNote"/> gives the reason. Graded input and its bound still come from
     /// <see cref="GradedInput"/> and <see cref="InputBound"/>.
     /// </summary>
     public EncoderSpec? Encoder { get; init; }

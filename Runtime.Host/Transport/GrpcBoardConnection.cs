@@ -105,7 +105,7 @@ public sealed class GrpcBoardConnection : IBoardConnection
         {
             StatusCode.Unavailable => new IOException($"The gRPC board at {_address} is unreachable: {error.Status.Detail}. Check that the virtual board or board server is running on that port.", error),
             StatusCode.Cancelled => new OperationCanceledException("The gRPC call was cancelled.", error),
-            StatusCode.DeadlineExceeded => new TimeoutException($"The gRPC board at {_address} did not answer in time: {error.Status.Detail}", error),
+            StatusCode.DeadlineExceeded => new TimeoutException($"The gRPC board at {_address} did not reply in time: {error.Status.Detail}", error),
             _ => new IOException($"The gRPC call to {_address} failed with {error.StatusCode}: {error.Status.Detail}", error),
         };
     }

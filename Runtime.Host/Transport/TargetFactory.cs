@@ -98,7 +98,7 @@ public static class TargetFactory
                 catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
                 {
                     port.Dispose();
-                    throw new IOException($"Failed to open serial port {path} at {baud} bit/s: {error.Message.TrimEnd('.')}. Check the path (see `neurodeploy devices`) and that no other program holds the port.", error);
+                    throw new IOException($"Failed to open serial port {path} at {baud} bit/s: {error.Message.TrimEnd('.')}. Check the path (see `neurodeploy devices`) and that no other program has the port open.", error);
                 }
 
                 port.DiscardInBuffer();

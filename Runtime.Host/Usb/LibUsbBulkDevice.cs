@@ -20,8 +20,8 @@ public sealed unsafe class LibUsbBulkDevice : IUsbBulkDevice
 
     /// <summary>
     /// Lists the devices on the bus that match <paramref name="vendorId"/> and
-    /// <paramref name="productId"/> (or all devices when both are null). Never throws for a
-    /// missing library or bus; the result names the problem instead.
+    /// <paramref name="productId"/> (or all devices when both are null). When the library or the
+    /// bus is missing, or libusb fails, the result names the problem instead of an exception.
     /// </summary>
     public static UsbEnumerationResult Enumerate(ushort? vendorId, ushort? productId)
     {

@@ -11,7 +11,7 @@ public enum UsbTransferStatus
     /// <summary>The endpoint halted (LIBUSB_ERROR_PIPE); clear the halt before the next transfer.</summary>
     Stall,
 
-    /// <summary>The device sent more data than the buffer holds (LIBUSB_ERROR_OVERFLOW).</summary>
+    /// <summary>The device sent more data than the buffer can contain (LIBUSB_ERROR_OVERFLOW).</summary>
     Overflow,
 
     /// <summary>The device was disconnected (LIBUSB_ERROR_NO_DEVICE).</summary>

@@ -10,7 +10,7 @@ namespace NeuroDeploy.Runtime.Simulator.Board;
 /// <summary>
 /// The firmware side of the board protocol, backed by the chip model. It writes a flash into
 /// a staging buffer and activates the image only after its SHA-256 verifies and it parses,
-/// so the previous image stays active until then and no run ever sees a partial image.
+/// so the previous image stays active until then and no run uses a partial image.
 /// All members are thread-safe; every transport of one board shares one instance.
 /// </summary>
 public sealed class VirtualBoard

@@ -81,10 +81,9 @@ public static class VirtualBoardServer
         {
         }
 
-        // A read of the master blocks in the kernel and ignores cancellation; bytes written
-        // to the slave make it return so the link can shut down.
-        // Once the link has closed the master, the write fails with EIO and serve only needs
-        // to be awaited.
+        // A read of the master blocks in the kernel and ignores cancellation, so bytes written to the
+        // slave wake it and the link can shut down. Once the link has closed the master, the write
+        // fails with EIO and the serve task only needs to be awaited.
         while (!serve.IsCompleted)
         {
             try

@@ -83,8 +83,8 @@ public sealed class FixedPointConformanceTests
     [SharedDataFact]
     public void DynamicalAlignment_FixedPoint_SpikesWithinThreePercentAndModesDiffer()
     {
-        // 16 feature vectors in [-1, 1] (fixed seed), encoded with each network's own mixed oscillator
-        // (RK4, h 0.01, tmax 8, 5 samples); the encoder is written out here independently of the Encoders project.
+        // 16 random feature vectors in [-1, 1], encoded with each network's own mixed oscillator
+        // (RK4, h 0.01, tmax 8, 5 samples). The encoder is written out here, independently of the Encoders project.
         var random = new Random(42);
         var features = Enumerable.Range(0, 16).Select(_ => Enumerable.Range(0, 7).Select(_ => (random.NextDouble() * 2) - 1).ToArray()).ToArray();
         var totals = new Dictionary<string, long>(StringComparer.Ordinal);

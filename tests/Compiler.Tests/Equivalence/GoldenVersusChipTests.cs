@@ -9,7 +9,7 @@ namespace NeuroDeploy.Compiler.Tests.Equivalence;
 
 /// <summary>
 /// The golden model (dense, per layer) and the simulator (event-driven, per core) implement
-/// docs/fixed-point.md independently; they must agree on every neuron's v, i and spike at every
+/// docs/fixed-point.md independently. They must agree on every neuron's v, i and spike at every
 /// step of real networks.
 /// </summary>
 public sealed class GoldenVersusChipTests

@@ -168,7 +168,7 @@ public class NirReaderTests
     }
 
     [Fact]
-    public void DanglingTopLevelEdge_IsRejectedEvenWhenLenient()
+    public void DanglingTopLevelEdge_RejectedWhenLenient()
     {
         using var files = new NirTestFiles();
         var path = files.WriteLifChain("dangling", (_, edges) => edges[1] = ["lin", "neuron"]);

@@ -69,8 +69,8 @@ public static class CommandRunner
     }
 
     /// <summary>
-    /// Board rejections caused by what the user gave (an image for another profile or protocol, a corrupt
-    /// image, input that does not fit) count as bad input; the others (busy, link trouble) as failures.
+    /// Board rejections caused by the user's input count as bad input: an image for another profile or
+    /// protocol, a corrupt image, or input that does not fit. Other rejections (busy, link trouble) are failures.
     /// </summary>
     private static bool IsBadInput(Exception ex) => ex is BoardException
     {

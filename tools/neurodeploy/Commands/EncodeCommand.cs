@@ -7,7 +7,7 @@ namespace NeuroDeploy.Cli;
 /// <summary>
 /// <c>neurodeploy encode --encoder SPEC --input FEATURES [--normalize none|max-abs] --output OUT.npy</c>:
 /// writes exactly the values <c>run</c> and <c>eval</c> feed to the first layer, so a network can be
-/// trained on what it sees when deployed.
+/// trained on the input it receives when deployed.
 /// </summary>
 public static class EncodeCommand
 {

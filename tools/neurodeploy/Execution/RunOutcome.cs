@@ -33,7 +33,7 @@ public sealed class RunOutcome
 
     /// <summary>
     /// Joins the outcomes of consecutive chunks of one batch: outputs in order, counts summed, energy
-    /// estimated again from the summed counts, records of the first chunk (which holds sample 0).
+    /// estimated again from the summed counts, records of the first chunk (which contains sample 0).
     /// </summary>
     public static RunOutcome Combine(IReadOnlyList<RunOutcome> parts, Compiler.Profiles.HardwareProfile profile)
     {
