@@ -53,7 +53,7 @@ public sealed class TargetUriCheckTests
 
             Assert.StartsWith($"Failed to open serial port {path} at {TargetFactory.DefaultBaudRate} bit/s: ", error.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("..", error.Message, StringComparison.Ordinal);
-            Assert.EndsWith("Check the path (see `neurodeploy devices`) and that no other program holds the port.", error.Message, StringComparison.Ordinal);
+            Assert.EndsWith("Check the path (see `neurodeploy devices`) and that no other program has the port open.", error.Message, StringComparison.Ordinal);
         }
         finally
         {
